@@ -1,0 +1,83 @@
+// swift-tools-version: 6.1
+//
+// Qadam: a geospatial indexing and query daemon for access to social services in Kazakhstan.
+// Layers (lowest first; a layer imports only layers below it) are described in
+// docs/architecture.md. Benchmarks live in their own package under Benchmarks/ so that the
+// benchmark harness is not built by `swift test`.
+
+import PackageDescription
+
+let package = Package(
+    name: "Qadam",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "qadamd", targets: ["qadamd"]),
+        .executable(name: "qadam", targets: ["qadam"]),
+        .library(name: "QadamGeo", targets: ["QadamGeo"]),
+        .library(name: "QadamData", targets: ["QadamData"]),
+        .library(name: "QadamNetwork", targets: ["QadamNetwork"]),
+        .library(name: "QadamAccess", targets: ["QadamAccess"]),
+        .library(name: "QadamService", targets: ["QadamService"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // System libraries, found by pkg-config; Debian packages named for `swift build` hints.
+        .systemLibrary(name: "CGEOS", path: "Sources/CGEOS", pkgConfig: "geos",
+                       providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", path: "Sources/CPROJ", pkgConfig: "proj",
+                       providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CSpatiaLite", path: "Sources/CSpatiaLite", pkgConfig: "spatialite",
+                       providers: [.apt(["libspatialite-dev", "libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "QadamGeo", dependencies: ["CGEOS", "CPROJ"]),
+        .target(name: "QadamData", dependencies: ["QadamGeo", "CSpatiaLite"]),
+        .target(name: "QadamNetwork", dependencies: ["QadamGeo", "QadamData", "CZlib"]),
+        .target(name: "QadamAccess", dependencies: ["QadamGeo", "QadamData", "QadamNetwork"]),
+        .target(name: "QadamProtocol", dependencies: []),
+        // Loads a dataset into an immutable snapshot and answers protocol requests against it;
+        // shared by the daemon and by the CLI's in-process mode so both give the same answers.
+        .target(name: "QadamService", dependencies: [
+            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "QadamCLI", dependencies: [
+            "QadamService", "QadamProtocol",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "qadam", dependencies: ["QadamCLI"]),
+        .executableTarget(name: "qadamd", dependencies: [
+            "QadamService", "QadamProtocol",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOExtras", package: "swift-nio-extras"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["QadamGeo"], path: "Tests/TestSupport"),
+        .testTarget(name: "QadamGeoTests", dependencies: [
+            "QadamGeo", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "QadamDataTests", dependencies: ["QadamData", "TestSupport"]),
+        .testTarget(name: "QadamNetworkTests", dependencies: [
+            "QadamNetwork", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "QadamAccessTests", dependencies: [
+            "QadamAccess", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "QadamDaemonTests", dependencies: ["QadamProtocol", "TestSupport"]),
+        .testTarget(name: "QadamCLITests", dependencies: ["QadamCLI", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

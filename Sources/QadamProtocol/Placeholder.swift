@@ -1,0 +1,1 @@
+// Request/response types shared by qadamd and qadam.
