@@ -1,1 +1,2 @@
+import QadamGeo
 import Testing
