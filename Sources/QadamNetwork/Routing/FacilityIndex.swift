@@ -1,0 +1,134 @@
+import QadamGeo
+
+/// One facility found by a nearest query.
+public struct FacilityHit: Sendable, Equatable, Hashable {
+    /// Index into the facility list the index was built from.
+    public var facility: Int
+    public var measure: TravelMeasure
+}
+
+/// The k nearest facilities of one kind from every vertex, computed once, so that a nearest
+/// query is a snap plus a lookup (the pandana way: all origins at once).
+///
+/// Built by a multi-source k-label search on the reversed graph: each facility is snapped
+/// onto an edge and seeds both ends of it with the cost of finishing the trip along that edge;
+/// a vertex keeps labels from at most k distinct facilities. A query point on edge (u, v)
+/// combines u's and v's labels with the partial edge costs and the facilities on its own edge;
+/// this is exact, because any facility among the point's k nearest is among u's or v's k
+/// nearest or on the point's edge.
+public final class FacilityIndex: Sendable {
+    public let network: StreetNetwork
+    public let mode: TravelMode
+    public let k: Int
+    public let snap: SnapOptions
+    /// Snap of each facility; unreachable ones (off the network) are never found.
+    public let facilityLocations: [Reach<NetworkLocation>]
+    private let labelFacility: [Int32]
+    private let labelSeconds: [Double]
+    private let labelMetres: [Double]
+    private let facilitiesOnEdge: [Int: [Int]]
+
+    public init(network: StreetNetwork, facilities: [Coordinate], mode: TravelMode, k: Int = 1,
+                snap: SnapOptions = SnapOptions()) {
+        precondition(k >= 1, "k must be at least 1")
+        self.network = network; self.mode = mode; self.k = k; self.snap = snap
+        let g = network.graph
+        let p = mode.profile.index, scale = mode.costScale
+        facilityLocations = facilities.map { network.locate($0, profile: mode.profile, options: snap) }
+
+        var onEdge: [Int: [Int]] = [:]
+        var heap = SearchHeap()
+        for (f, reach) in facilityLocations.enumerated() {
+            guard case .reached(let l) = reach else { continue }
+            onEdge[l.edge, default: []].append(f)
+            let off = l.offNetworkMetres * mode.offNetworkSecondsPerMetre
+            let length = Double(g.edgeLength[l.edge])
+            let fwd = Double(g.forwardCost[p][l.edge]), back = Double(g.backwardCost[p][l.edge])
+            // From the edge's from end the facility is reached going forward, and vice versa.
+            if fwd.isFinite {
+                heap.push(.init(cost: off + fwd * l.fraction * scale, metres: l.offNetworkMetres + length * l.fraction,
+                                vertex: g.edgeFrom[l.edge], source: Int32(f)))
+            }
+            if back.isFinite {
+                heap.push(.init(cost: off + back * (1 - l.fraction) * scale, metres: l.offNetworkMetres + length * (1 - l.fraction),
+                                vertex: g.edgeTo[l.edge], source: Int32(f)))
+            }
+        }
+        facilitiesOnEdge = onEdge
+
+        var labels = [Int32](repeating: -1, count: g.vertexCount * k)
+        var seconds = [Double](repeating: .infinity, count: g.vertexCount * k)
+        var metres = [Double](repeating: .infinity, count: g.vertexCount * k)
+        var count = [UInt16](repeating: 0, count: g.vertexCount)
+        func has(_ v: Int, _ f: Int32) -> Bool {
+            for i in (v * k)..<(v * k + Int(count[v])) where labels[i] == f { return true }
+            return false
+        }
+        while let top = heap.pop() {
+            let u = Int(top.vertex)
+            guard Int(count[u]) < k, !has(u, top.source) else { continue }
+            let slot = u * k + Int(count[u])
+            labels[slot] = top.source; seconds[slot] = top.cost; metres[slot] = top.metres
+            count[u] += 1
+            for arc in Int(g.firstArc[u])..<Int(g.firstArc[u + 1]) {
+                let ref = Int(g.arcEdge[arc])
+                // Reverse search: the trip runs from the arc's head to u, against the arc.
+                let w = Double(g.cost(edge: ref >> 1, backward: ref & 1 == 0, profile: p))
+                guard w.isFinite else { continue }
+                let v = Int(g.arcHead[arc])
+                guard Int(count[v]) < k, !has(v, top.source) else { continue }
+                heap.push(.init(cost: top.cost + w * scale, metres: top.metres + Double(g.edgeLength[ref >> 1]),
+                                vertex: Int32(v), source: top.source))
+            }
+        }
+        labelFacility = labels; labelSeconds = seconds; labelMetres = metres
+    }
+
+    /// The up to `count` (default k) nearest facilities from a point, nearest first; a
+    /// point off the network, or one from which no facility can be reached, is unreachable.
+    public func nearest(to point: Coordinate, count: Int? = nil) -> Reach<[FacilityHit]> {
+        switch network.locate(point, profile: mode.profile, options: snap) {
+        case .unreachable(let reason): return .unreachable(reason)
+        case .reached(let origin): return nearest(to: origin, count: count)
+        }
+    }
+
+    public func nearest(to origin: NetworkLocation, count wanted: Int? = nil) -> Reach<[FacilityHit]> {
+        let g = network.graph
+        let p = mode.profile.index, scale = mode.costScale
+        let e = origin.edge, t = origin.fraction
+        let off = origin.offNetworkMetres * mode.offNetworkSecondsPerMetre
+        let length = Double(g.edgeLength[e])
+        let fwd = Double(g.forwardCost[p][e]), back = Double(g.backwardCost[p][e])
+        var best: [Int: TravelMeasure] = [:]
+        func offer(_ f: Int, _ seconds: Double, _ metres: Double) {
+            guard seconds.isFinite else { return }
+            if let known = best[f], known.seconds <= seconds { return }
+            best[f] = TravelMeasure(seconds: seconds, metres: metres)
+        }
+        func offerLabels(of v: Int, seconds: Double, metres: Double) {
+            guard seconds.isFinite else { return }
+            for i in (v * k)..<(v * k + k) where labelFacility[i] >= 0 {
+                offer(Int(labelFacility[i]), seconds + labelSeconds[i], metres + labelMetres[i])
+            }
+        }
+        offerLabels(of: Int(g.edgeFrom[e]), seconds: off + back * t * scale, metres: origin.offNetworkMetres + length * t)
+        offerLabels(of: Int(g.edgeTo[e]), seconds: off + fwd * (1 - t) * scale, metres: origin.offNetworkMetres + length * (1 - t))
+        for f in facilitiesOnEdge[e] ?? [] {
+            guard case .reached(let l) = facilityLocations[f] else { continue }
+            let along = l.fraction >= t ? fwd * (l.fraction - t) : back * (t - l.fraction)
+            let facilityOff = l.offNetworkMetres * mode.offNetworkSecondsPerMetre
+            offer(f, off + along * scale + facilityOff, origin.offNetworkMetres + length * abs(l.fraction - t) + l.offNetworkMetres)
+        }
+        guard !best.isEmpty else {
+            let reachable = facilityLocations.contains { reach in
+                guard case .reached(let l) = reach else { return false }
+                return g.component[p][Int(g.edgeFrom[l.edge])] == g.component[p][Int(g.edgeFrom[e])]
+            }
+            return .unreachable(reachable ? .noDirectedPath : .differentComponent)
+        }
+        let hits = best.map { FacilityHit(facility: $0.key, measure: $0.value) }
+            .sorted { ($0.measure.seconds, $0.facility) < ($1.measure.seconds, $1.facility) }
+        return .reached(Array(hits.prefix(min(wanted ?? k, k))))
+    }
+}

@@ -1,0 +1,145 @@
+import QadamGeo
+
+/// One-to-all shortest paths from a snapped origin (Dijkstra, binary heap), with buffers
+/// kept between runs: a search object belongs to one thread and answers many queries.
+///
+/// Costs are seconds for the mode (stored edge costs times `mode.costScale`); metres are
+/// carried along the same tree. The origin starts part-way along its edge, so both ends of
+/// that edge are seeded with the partial cost to reach them, and a destination on the same
+/// edge is also reached directly along it.
+public final class NetworkSearch {
+    public let network: StreetNetwork
+    private(set) var cost: [Double]
+    private(set) var metres: [Double]
+    /// The arc by which each vertex was reached; -1 for the seeds at the origin edge's ends.
+    private(set) var parentArc: [Int32]
+    private var touched: [Int32] = []
+    private var heap = SearchHeap()
+    private var settled: [Bool]
+
+    private(set) var origin: NetworkLocation?
+    private(set) var mode = TravelMode.walk
+    private(set) var limitSeconds = Double.infinity
+
+    public init(network: StreetNetwork) {
+        self.network = network
+        let n = network.graph.vertexCount
+        cost = Array(repeating: .infinity, count: n)
+        metres = Array(repeating: .infinity, count: n)
+        parentArc = Array(repeating: -1, count: n)
+        settled = Array(repeating: false, count: n)
+    }
+
+    private func reset() {
+        for v in touched {
+            cost[Int(v)] = .infinity; metres[Int(v)] = .infinity
+            parentArc[Int(v)] = -1; settled[Int(v)] = false
+        }
+        touched.removeAll(keepingCapacity: true)
+        heap.removeAll()
+    }
+
+    private func relax(_ v: Int32, cost c: Double, metres m: Double, arc: Int32) {
+        let i = Int(v)
+        guard c < cost[i], c <= limitSeconds else { return }
+        if cost[i] == .infinity { touched.append(v) }
+        cost[i] = c; metres[i] = m; parentArc[i] = arc
+        heap.push(.init(cost: c, metres: m, vertex: v, source: -1))
+    }
+
+    /// Runs Dijkstra from `origin` until every vertex within `limitSeconds` is settled.
+    public func run(from origin: NetworkLocation, mode: TravelMode, limitSeconds: Double = .infinity) {
+        reset()
+        self.origin = origin; self.mode = mode; self.limitSeconds = limitSeconds
+        let g = network.graph
+        let p = mode.profile.index, scale = mode.costScale
+        let e = origin.edge, t = origin.fraction
+        let off = origin.offNetworkMetres * mode.offNetworkSecondsPerMetre
+        let length = Double(g.edgeLength[e])
+        let back = Double(g.backwardCost[p][e]), fwd = Double(g.forwardCost[p][e])
+        if back.isFinite { relax(g.edgeFrom[e], cost: off + back * t * scale, metres: origin.offNetworkMetres + length * t, arc: -1) }
+        if fwd.isFinite { relax(g.edgeTo[e], cost: off + fwd * (1 - t) * scale, metres: origin.offNetworkMetres + length * (1 - t), arc: -1) }
+        while let top = heap.pop() {
+            let u = Int(top.vertex)
+            guard !settled[u], top.cost == cost[u] else { continue }
+            settled[u] = true
+            for arc in Int(g.firstArc[u])..<Int(g.firstArc[u + 1]) {
+                let ref = Int(g.arcEdge[arc])
+                let w = Double(g.cost(edge: ref >> 1, backward: ref & 1 == 1, profile: p))
+                guard w.isFinite else { continue }
+                let v = g.arcHead[arc]
+                guard !settled[Int(v)] else { continue }
+                relax(v, cost: top.cost + w * scale, metres: top.metres + Double(g.edgeLength[ref >> 1]), arc: Int32(arc))
+            }
+        }
+    }
+
+    /// Vertices the last run reached within its limit, in ascending index order.
+    public func reachedVertices() -> [Int] {
+        touched.lazy.map(Int.init).filter { self.cost[$0] <= self.limitSeconds }.sorted()
+    }
+
+    /// Seconds from the last run's origin to vertex v (infinity if not reached in the limit).
+    public func seconds(toVertex v: Int) -> Double { cost[v] }
+    public func metres(toVertex v: Int) -> Double { metres[v] }
+
+    /// The cheapest way from the last run's origin to a snapped destination: entering its
+    /// edge from either end, or along the origin edge when both lie on the same edge.
+    /// Returns the measure and how the destination edge is entered (nil = directly).
+    func best(to target: NetworkLocation) -> (TravelMeasure, enteredFromVertex: Int?)? {
+        guard let origin else { return nil }
+        let g = network.graph
+        let p = mode.profile.index, scale = mode.costScale
+        let e = target.edge, t = target.fraction
+        let length = Double(g.edgeLength[e])
+        let offSeconds = target.offNetworkMetres * mode.offNetworkSecondsPerMetre
+        var best: (TravelMeasure, Int?)?
+        func consider(_ seconds: Double, _ metres: Double, _ via: Int?) {
+            guard seconds.isFinite else { return }
+            if best == nil || seconds < best!.0.seconds {
+                best = (TravelMeasure(seconds: seconds, metres: metres), via)
+            }
+        }
+        let from = Int(g.edgeFrom[e]), to = Int(g.edgeTo[e])
+        let fwd = Double(g.forwardCost[p][e]), back = Double(g.backwardCost[p][e])
+        consider(cost[from] + fwd * t * scale + offSeconds, metres[from] + length * t + target.offNetworkMetres, from)
+        consider(cost[to] + back * (1 - t) * scale + offSeconds, metres[to] + length * (1 - t) + target.offNetworkMetres, to)
+        if e == origin.edge {
+            let originOff = origin.offNetworkMetres * mode.offNetworkSecondsPerMetre
+            let along = t >= origin.fraction ? fwd * (t - origin.fraction) : back * (origin.fraction - t)
+            consider(originOff + along * scale + offSeconds,
+                     origin.offNetworkMetres + length * abs(t - origin.fraction) + target.offNetworkMetres, nil)
+        }
+        guard let best, best.0.seconds <= limitSeconds else { return nil }
+        return best
+    }
+
+    /// Travel measure to a destination after `run`, or why it is unreachable.
+    public func measure(to target: NetworkLocation) -> Reach<TravelMeasure> {
+        if let (m, _) = best(to: target) { return .reached(m) }
+        return .unreachable(unreachableReason(to: target))
+    }
+
+    func unreachableReason(to target: NetworkLocation) -> UnreachableReason {
+        guard let origin else { return .differentComponent }
+        let g = network.graph, p = mode.profile.index
+        if g.component[p][Int(g.edgeFrom[origin.edge])] != g.component[p][Int(g.edgeFrom[target.edge])] {
+            return .differentComponent
+        }
+        return limitSeconds.isFinite ? .beyondLimit : .noDirectedPath
+    }
+
+    /// The vertices on the tree path to v, origin side first, as arcs.
+    func arcs(toVertex v: Int) -> [Int] {
+        var path: [Int] = []
+        var current = v
+        while parentArc[current] >= 0 {
+            let arc = Int(parentArc[current])
+            path.append(arc)
+            let ref = Int(network.graph.arcEdge[arc])
+            let e = ref >> 1
+            current = Int(ref & 1 == 1 ? network.graph.edgeTo[e] : network.graph.edgeFrom[e])
+        }
+        return path.reversed()
+    }
+}

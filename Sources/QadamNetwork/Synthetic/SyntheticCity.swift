@@ -1,0 +1,117 @@
+import Foundation
+import QadamGeo
+
+/// A small, fast, seedable random generator (SplitMix64), so synthetic cities and property
+/// tests are the same on every machine and every run.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A deterministic synthetic city: a perturbed street grid with main roads, one-way streets,
+/// footpaths, steps, unpaved lanes and missing segments that make blocks and dead ends.
+/// Tests and benchmarks use it where real data would be too small or too slow to fetch.
+public struct SyntheticCity: Sendable {
+    public var rows: Int
+    public var columns: Int
+    public var seed: UInt64
+    /// Grid spacing before jitter.
+    public var spacingMetres: Double = 110
+    /// South-west corner (default: central Almaty).
+    public var origin = Coordinate(lon: 76.88, lat: 43.22)
+    /// Share of grid segments left out.
+    public var missingShare = 0.08
+
+    public init(rows: Int, columns: Int, seed: UInt64) {
+        self.rows = rows; self.columns = columns; self.seed = seed
+    }
+
+    /// A roughly square city of about `vertices` grid intersections (10k to 1M intended).
+    public init(approximateVertices vertices: Int, seed: UInt64) {
+        let side = max(2, Int(Double(vertices).squareRoot().rounded()))
+        self.init(rows: side, columns: side, seed: seed)
+    }
+
+    /// The street ways of the city, as OSM-like ways with tags, and its node positions.
+    public func ways() -> (nodes: [Int64: Coordinate], ways: [OSMWay]) {
+        var rng = SplitMix64(seed: seed)
+        let plane = LocalPlane(referenceLatitude: origin.lat)
+        var nodes: [Int64: Coordinate] = [:]
+        func position(_ x: Double, _ y: Double) -> Coordinate {
+            Coordinate(lon: origin.lon + x / plane.metresPerDegreeLon, lat: origin.lat + y / plane.metresPerDegreeLat)
+        }
+        let jitter = spacingMetres * 0.25
+        for r in 0..<rows {
+            for c in 0..<columns {
+                let x = Double(c) * spacingMetres + Double.random(in: -jitter...jitter, using: &rng)
+                let y = Double(r) * spacingMetres + Double.random(in: -jitter...jitter, using: &rng)
+                nodes[Int64(r * columns + c + 1)] = position(x, y)
+            }
+        }
+        var ways: [OSMWay] = []
+        var nextShapeID = Int64(rows * columns + 1)
+        func street(_ line: Int, _ a: Int64, _ b: Int64, horizontal: Bool) {
+            guard Double.random(in: 0..<1, using: &rng) >= missingShare else { return }
+            var tags: [String: String]
+            switch line % 8 {
+            case 0: tags = ["highway": "primary", "maxspeed": "60"]
+            case 4: tags = ["highway": "secondary"]
+            default: tags = ["highway": "residential"]
+            }
+            let roll = Double.random(in: 0..<1, using: &rng)
+            if tags["highway"] == "residential" {
+                if roll < 0.06 { tags = ["highway": "footway"] }
+                else if roll < 0.08 { tags = ["highway": "steps"] }
+                else if roll < 0.13 { tags["surface"] = "unpaved" }
+                else if roll < 0.16 { tags["surface"] = "sett" }
+                else if line % 3 == 1 { tags["oneway"] = line % 2 == 0 ? "yes" : "-1" }
+            }
+            var refs = [a, b]
+            // Some streets bend: a shape point between the two intersections.
+            if Double.random(in: 0..<1, using: &rng) < 0.3, let pa = nodes[a], let pb = nodes[b] {
+                let bend = Double.random(in: -0.15...0.15, using: &rng) * spacingMetres
+                let mid = Coordinate(lon: (pa.lon + pb.lon) / 2 + (horizontal ? 0 : bend / plane.metresPerDegreeLon),
+                                     lat: (pa.lat + pb.lat) / 2 + (horizontal ? bend / plane.metresPerDegreeLat : 0))
+                nodes[nextShapeID] = mid
+                refs.insert(nextShapeID, at: 1)
+                nextShapeID += 1
+            }
+            ways.append(OSMWay(id: Int64(ways.count + 1), nodeIDs: refs, tags: tags))
+        }
+        for r in 0..<rows {
+            for c in 0..<columns {
+                let id = Int64(r * columns + c + 1)
+                if c + 1 < columns { street(r, id, id + 1, horizontal: true) }
+                if r + 1 < rows { street(c, id, id + Int64(columns), horizontal: false) }
+            }
+        }
+        return (nodes, ways)
+    }
+
+    /// The compiled graph of the city.
+    public func graph() -> StreetGraph {
+        let (nodes, ways) = ways()
+        var builder = StreetGraphBuilder()
+        for way in ways {
+            guard let access = WayAccess(tags: way.tags) else { continue }
+            builder.addWay(nodes: way.nodeIDs.map { ($0, nodes[$0]!) }, access: access)
+        }
+        return builder.build()
+    }
+
+    /// The city's bounding box, for placing random points.
+    public var boundingBox: BoundingBox {
+        let plane = LocalPlane(referenceLatitude: origin.lat)
+        let width = Double(columns - 1) * spacingMetres, height = Double(rows - 1) * spacingMetres
+        return BoundingBox(minX: origin.lon, minY: origin.lat,
+                           maxX: origin.lon + width / plane.metresPerDegreeLon,
+                           maxY: origin.lat + height / plane.metresPerDegreeLat)
+    }
+}
