@@ -1,2 +1,0 @@
-import QadamGeo
-import Testing
