@@ -1,0 +1,58 @@
+import QadamGeo
+@testable import QadamNetwork
+import Testing
+
+@Suite("Reached network within a limit")
+struct IsochroneTests {
+    @Test(arguments: [TravelMode.walk, .drive])
+    func reachedVerticesAreThoseWithinTheLimit(mode: TravelMode) {
+        var rng = SplitMix64(seed: 77)
+        for city in randomCities(count: 10, seed: 5) {
+            let network = StreetNetwork(graph: city.graph())
+            let search = NetworkSearch(network: network)
+            let snap = SnapOptions(maxDistanceMetres: 10_000)
+            for point in randomPoints(3, in: city.boundingBox, using: &rng) {
+                guard let location = network.locate(point, profile: mode.profile, options: snap).value else { continue }
+                let limit = Double.random(in: 30...600, using: &rng)
+                guard case .reached(let reached) = search.reachedNetwork(from: point, mode: mode, limitSeconds: limit, snap: snap) else {
+                    Issue.record("origin snapped but reachedNetwork failed"); continue
+                }
+                let reference = ReferenceShortestPaths(graph: network.graph, mode: mode, locations: [location])
+                let tree = reference.dijkstra(from: reference.inputNode[0])
+                let got = Set(reached.vertices.map(\.vertex))
+                for v in 0..<network.graph.vertexCount where !close(tree.seconds[v], limit) {
+                    #expect(got.contains(v) == (tree.seconds[v] <= limit), "vertex \(v): \(tree.seconds[v]) vs limit \(limit)")
+                }
+                // Every piece lies on the network and the pieces never exceed the network.
+                let pieceLength = reached.pieces.reduce(0.0) { sum, piece in
+                    sum + zip(piece, piece.dropFirst()).reduce(0.0) { $0 + NetworkMetric.haversine($1.0, $1.1) }
+                }
+                #expect(pieceLength <= network.graph.totalLength(usableBy: mode.profile) * (1 + 1e-6))  // Float edge lengths
+                #expect(reached.pieces.allSatisfy { $0.count >= 2 })
+            }
+        }
+    }
+
+    @Test func walkPiecesAddUpToTheReachedLength() throws {
+        // On a walk graph every metre costs the same, so the reached length is computable:
+        // per edge, the part within (limit - cost at an end) from either end.
+        let network = StreetNetwork(graph: SyntheticCity(rows: 12, columns: 12, seed: 21).graph())
+        let g = network.graph
+        let search = NetworkSearch(network: network)
+        let start = g.coordinate(ofVertex: 40)
+        let limit = 300.0
+        let reached = try #require(search.reachedNetwork(from: start, mode: .walk, limitSeconds: limit).value)
+        let perMetre = 3.6 / 4.8
+        var expected = 0.0
+        for e in 0..<g.edgeCount where g.isUsable(edge: e, by: .walk) {
+            let length = Double(g.edgeLength[e])
+            let a = max(0, (limit - search.seconds(toVertex: Int(g.edgeFrom[e]))) / perMetre)
+            let b = max(0, (limit - search.seconds(toVertex: Int(g.edgeTo[e]))) / perMetre)
+            expected += min(length, a + b)
+        }
+        let drawn = reached.pieces.reduce(0.0) { sum, piece in
+            sum + zip(piece, piece.dropFirst()).reduce(0.0) { $0 + NetworkMetric.haversine($1.0, $1.1) }
+        }
+        #expect(close(drawn, expected, relative: 1e-3), "drawn \(drawn) vs expected \(expected)")
+    }
+}
