@@ -13,9 +13,9 @@ struct RealDataImportTests {
         let result = try NetworkImporter.importNetwork(from: PBFFileReader(url: Self.helsinki),
                                                        options: NetworkImportOptions(missingNodes: .cutWay))
         let g = result.graph
-        let walk = g.totalLength(usableBy: .walk)
-        print("Helsinki: report \(result.report); vertices \(g.vertexCount) edges \(g.edgeCount) walk km \(walk / 1000) drive km \(g.totalLength(usableBy: .drive) / 1000) facilities \(result.facilities.count) largest walk comp \(g.largestComponentSize(.walk))")
-        print(Dictionary(grouping: result.facilities, by: \.kind).mapValues(\.count))
-        #expect(g.vertexCount > 1000)
+        var box = BoundingBox.empty
+        for v in 0..<g.vertexCount { box.expand(toInclude: g.coordinate(ofVertex: v)) }
+        print("Helsinki: \(box) report \(result.report); vertices \(g.vertexCount) edges \(g.edgeCount) walk km \(g.totalLength(usableBy: .walk) / 1000) wheelchair km \(g.totalLength(usableBy: .wheelchair) / 1000) drive km \(g.totalLength(usableBy: .drive) / 1000) largest walk comp \(g.largestComponentSize(.walk))")
+        for f in result.facilities { print(f) }
     }
 }
