@@ -135,6 +135,11 @@ public struct PackedRTree: Sendable {
     public struct Neighbor: Hashable, Sendable {
         public var id: Int
         public var distance: Double
+
+        public init(id: Int, distance: Double) {
+            self.id = id
+            self.distance = distance
+        }
     }
 
     /// The `k` items nearest `point`, closest first (ties in unspecified order).
