@@ -42,9 +42,14 @@ struct NormsCatalogueValidator {
             add("", nil, "rules", raw.rules == nil ? "missing" : "must contain at least one rule")
         }
 
+        // Required kinds are checked against the rules as written, so that one broken rule
+        // is reported once, on the rule, and not again on every standard that needs it.
+        let declared = Set((raw.rules ?? []).flatMap { rule in
+            (rule.settlementClasses ?? []).map { KindAndClass(kind: rule.facilityKind ?? "", settlementClass: $0) }
+        })
         var srs: SRSStandards?
         if let rawSRS = raw.srs {
-            srs = check(rawSRS, rules: rules)
+            srs = check(rawSRS, declared: declared)
         } else {
             add("", nil, "srs", "missing")
         }
@@ -131,7 +136,7 @@ struct NormsCatalogueValidator {
 
     // MARK: СРС
 
-    private mutating func check(_ raw: RawSRS, rules: [NormRule]) -> SRSStandards? {
+    private mutating func check(_ raw: RawSRS, declared: Set<KindAndClass>) -> SRSStandards? {
         let path = "srs"
         reportUnknown(raw.unknownKeys, path: path, ruleID: nil)
 
@@ -176,7 +181,7 @@ struct NormsCatalogueValidator {
         if let rawStandards = raw.standards, !rawStandards.isEmpty {
             for (index, rawStandard) in rawStandards.enumerated() {
                 let at = "\(path).standards[\(index)]"
-                if let standard = check(rawStandard, path: at, rules: rules, directionCount: directions.count) {
+                if let standard = check(rawStandard, path: at, declared: declared, directionCount: directions.count) {
                     standards.append(standard)
                 }
                 for settlementClass in rawStandard.settlementClasses ?? [] {
@@ -198,7 +203,7 @@ struct NormsCatalogueValidator {
                             kindDirections: kindDirections, standards: standards)
     }
 
-    private mutating func check(_ raw: RawStandard, path: String, rules: [NormRule], directionCount: Int) -> SRSStandard? {
+    private mutating func check(_ raw: RawStandard, path: String, declared: Set<KindAndClass>, directionCount: Int) -> SRSStandard? {
         reportUnknown(raw.unknownKeys, path: path, ruleID: nil)
         let classes = checkClasses(raw.settlementClasses, path: path, ruleID: nil)
         let objectCount = checkCount(raw.objectCount, path: path, field: "object_count", atMost: nil)
@@ -218,7 +223,7 @@ struct NormsCatalogueValidator {
                 } else {
                     valid.append(kind)
                     for settlementClass in classes ?? [] where
-                        !rules.contains(where: { $0.facilityKind == kind && $0.settlementClasses.contains(settlementClass) }) {
+                        !declared.contains(KindAndClass(kind: kind, settlementClass: settlementClass)) {
                         add(path, nil, "modelled_kinds", "required kind \"\(kind)\" has no rule for class \"\(settlementClass)\"")
                     }
                 }
@@ -336,4 +341,10 @@ struct NormsCatalogueValidator {
     }
 
     private static func list(_ values: [String]) -> String { values.joined(separator: ", ") }
+}
+
+/// A (facility kind, settlement class) pair some rule covers.
+private struct KindAndClass: Hashable {
+    let kind: String
+    let settlementClass: String
 }
