@@ -62,10 +62,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         guard admitted else { return }
         let line = unwrapInboundIn(data)
         guard line.readableBytesView.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }
-        let channel = context.channel
-        let send: @Sendable (String) -> EventLoopFuture<Void> = { text in
-            channel.writeAndFlush(ByteBuffer(string: text + "\n"))
-        }
+        let send = Self.sender(for: context.channel)
         switch RPCRequest.parse(line: line.readableBytesView) {
         case .success(let request):
             dispatcher.handle(request, on: context.eventLoop, send: send)
@@ -80,9 +77,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             logger.warning("closing connection: request line too long", metadata: ["limit": "\(tooLong.limit)"])
             let failure = RPCFailure(id: .null, error: .invalidRequest("\(tooLong); the connection will be closed"))
             let channel = context.channel
-            dispatcher.reject(failure) { text in
-                channel.writeAndFlush(ByteBuffer(string: text + "\n")).always { _ in channel.close(promise: nil) }
-            }
+            dispatcher.reject(failure, send: Self.sender(for: channel)) { channel.close(promise: nil) }
             return
         }
         logger.debug("connection error", metadata: ["error": "\(error)"])
@@ -96,6 +91,16 @@ final class ConnectionHandler: ChannelInboundHandler {
             return
         }
         context.fireUserInboundEventTriggered(event)
+    }
+
+    /// Writes on the channel's event loop, where a completed write's callback runs at once,
+    /// before the loop reads the client's next request.
+    private static func sender(for channel: Channel) -> LineSender {
+        { text, done in
+            channel.eventLoop.execute {
+                channel.writeAndFlush(ByteBuffer(string: text + "\n")).whenComplete { _ in done() }
+            }
+        }
     }
 
     private func refuse(_ channel: Channel, _ error: RPCError) {

@@ -52,9 +52,9 @@ final class Dispatcher: @unchecked Sendable {
     // MARK: Requests
 
     /// Answers `request`, calling `send` with the response line (no newline) from any thread.
-    /// `send` returns the write's future so that draining waits until answers are out.
-    func handle(_ request: RPCRequest, on eventLoop: EventLoop,
-                send: @escaping @Sendable (String) -> EventLoopFuture<Void>) {
+    /// `send` calls its completion once the write is done, so that draining waits until
+    /// answers are out and `in_flight` is exact.
+    func handle(_ request: RPCRequest, on eventLoop: EventLoop, send: @escaping LineSender) {
         let started = DispatchTime.now()
         let statsName = Self.builtinMethods.contains(request.method) || service.registry.contains(request.method)
             ? request.method : RequestStats.unknownMethod
@@ -71,7 +71,7 @@ final class Dispatcher: @unchecked Sendable {
             if request.isNotification {
                 requestFinished()
             } else {
-                send(line.text).whenComplete { _ in self.requestFinished() }
+                send(line.text) { self.requestFinished() }
             }
         }
         if refusedForDrain {
@@ -110,9 +110,9 @@ final class Dispatcher: @unchecked Sendable {
     }
 
     /// Answers a line that was not a valid request.
-    func reject(_ failure: RPCFailure, send: (String) -> EventLoopFuture<Void>) {
+    func reject(_ failure: RPCFailure, send: LineSender, then done: @escaping @Sendable () -> Void = {}) {
         stats.record(method: RequestStats.invalidRequest, seconds: 0, failed: true)
-        _ = send(responseLine(id: failure.id, outcome: .failure(failure.error)).text)
+        send(responseLine(id: failure.id, outcome: .failure(failure.error)).text, done)
     }
 
     private func requestFinished() { lock.withLock { inFlight -= 1 } }
@@ -236,6 +236,9 @@ final class Dispatcher: @unchecked Sendable {
 
     func shutdownWorkers() throws { try pool.shutdown() }
 }
+
+/// Writes one response line and calls the completion when the write has finished or failed.
+typealias LineSender = @Sendable (_ line: String, _ done: @escaping @Sendable () -> Void) -> Void
 
 /// Makes sure a request is answered once although a result and a timeout may race.
 private final class ReplyOnce: @unchecked Sendable {
