@@ -49,7 +49,7 @@ let package = Package(
         // Loads a dataset into an immutable snapshot and answers protocol requests against it;
         // shared by the daemon and by the CLI's in-process mode so both give the same answers.
         .target(name: "QadamService", dependencies: [
-            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol",
+            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol", "CSpatiaLite",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "QadamCLI", dependencies: [
@@ -80,7 +80,9 @@ let package = Package(
             "QadamAccess", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "QadamDaemonTests", dependencies: ["QadamProtocol", "TestSupport"]),
+        .testTarget(name: "QadamDaemonTests", dependencies: [
+            "QadamProtocol", "QadamService", "CSpatiaLite", "TestSupport",
+        ]),
         .testTarget(name: "QadamCLITests", dependencies: ["QadamCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
