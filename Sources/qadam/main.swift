@@ -1,1 +1,3 @@
-print("qadam")
+import QadamCLI
+
+CLIMain.run()

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+
+/// How a command prints its answer: an aligned table for people, or a machine format for pipes.
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json, csv, geojson
+}
+
+/// Rows of named columns that every command can print in any `OutputFormat`.
+///
+/// Commands build one of these from their result, so table, CSV and JSON output always agree.
+/// GeoJSON needs geometry: rows that carry a `geometry` (a GeoJSON geometry object) become
+/// features; the other columns become properties.
+public struct Tabular {
+    public var columns: [String]
+    public var rows: [[TabularValue]]
+    public var geometries: [String?]
+
+    public init(columns: [String], rows: [[TabularValue]] = [], geometries: [String?] = []) {
+        self.columns = columns
+        self.rows = rows
+        self.geometries = geometries
+    }
+
+    public mutating func append(_ row: [TabularValue], geometry: String? = nil) {
+        rows.append(row)
+        geometries.append(geometry)
+    }
+
+    public func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: return renderTable()
+        case .csv: return renderCSV()
+        case .json: return renderJSON()
+        case .geojson: return renderGeoJSON()
+        }
+    }
+
+    private func renderTable() -> String {
+        let cells = rows.map { $0.map(\.display) }
+        var widths = columns.map(\.count)
+        for row in cells { for (i, c) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        func line(_ values: [String], numeric: [Bool]) -> String {
+            values.enumerated().map { i, v in
+                let pad = String(repeating: " ", count: widths[i] - v.count)
+                return numeric[i] ? pad + v : v + pad
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        let numeric = columns.indices.map { i in rows.allSatisfy { i < $0.count && $0[i].isNumeric } && !rows.isEmpty }
+        var out = [line(columns, numeric: numeric),
+                   widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        out += cells.map { line($0, numeric: numeric) }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func renderCSV() -> String {
+        ([columns.map(Self.csvField)] + rows.map { $0.map { Self.csvField($0.csv) } })
+            .map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    private func objects() -> [[String: Any]] {
+        rows.map { row in
+            var o: [String: Any] = [:]
+            for (i, c) in columns.enumerated() where i < row.count { o[c] = row[i].json }
+            return o
+        }
+    }
+
+    private func renderJSON() -> String {
+        Self.jsonString(objects())
+    }
+
+    private func renderGeoJSON() -> String {
+        let features: [[String: Any]] = objects().enumerated().map { i, props in
+            var f: [String: Any] = ["type": "Feature", "properties": props]
+            if i < geometries.count, let g = geometries[i],
+               let obj = try? JSONSerialization.jsonObject(with: Data(g.utf8)) {
+                f["geometry"] = obj
+            } else {
+                f["geometry"] = NSNull()
+            }
+            return f
+        }
+        return Self.jsonString(["type": "FeatureCollection", "features": features])
+    }
+
+    static func jsonString(_ value: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .prettyPrinted]))
+            ?? Data("null".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// One cell: numbers keep their type in JSON and align right in tables.
+public enum TabularValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+    case text(String)
+    case integer(Int)
+    /// A number with the digits to show in a table and an optional unit suffix (e.g. " m").
+    case number(Double, digits: Int, unit: String)
+    case missing
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int) { self = .integer(value) }
+
+    public static func double(_ v: Double?, digits: Int = 1, unit: String = "") -> TabularValue {
+        guard let v, v.isFinite else { return .missing }
+        return .number(v, digits: digits, unit: unit)
+    }
+
+    var isNumeric: Bool {
+        switch self { case .integer, .number, .missing: return true; case .text: return false }
+    }
+
+    var display: String {
+        switch self {
+        case .text(let s): return s
+        case .integer(let i): return String(i)
+        case .number(let v, let digits, let unit): return String(format: "%.\(digits)f", v) + unit
+        case .missing: return "-"
+        }
+    }
+
+    var csv: String {
+        switch self {
+        case .text(let s): return s
+        case .integer(let i): return String(i)
+        case .number(let v, _, _): return Self.plain(v)
+        case .missing: return ""
+        }
+    }
+
+    var json: Any {
+        switch self {
+        case .text(let s): return s
+        case .integer(let i): return i
+        case .number(let v, _, _): return v
+        case .missing: return NSNull()
+        }
+    }
+
+    /// Shortest round-tripping decimal, without exponent for ordinary magnitudes.
+    static func plain(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+/// The `qadam` command line: one subcommand per daemon method, plus data management.
+///
+/// Subcommands register here; each lives in its own file under `Commands/`.
+public struct QadamCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "qadam",
+        abstract: "Walking-distance and service-gap questions for Kazakhstan's settlements.",
+        discussion: """
+            Ask a running qadamd with --socket PATH (or QADAM_SOCKET), or answer in-process
+            from a dataset file with --dataset FILE.
+
+            Exit codes: 0 ok, 1 usage error, 2 data error, 3 daemon unreachable.
+            """,
+        version: QadamVersion.string,
+        subcommands: QadamCommand.allSubcommands
+    )
+
+    /// Grows as capabilities land; kept in one place so `--help` lists them in a stable order.
+    static let allSubcommands: [ParsableCommand.Type] = [
+        // Filled in as commands land.
+    ]
+
+    public init() {}
+}
+
+public enum QadamVersion {
+    public static let string = "0.1.0"
+}
