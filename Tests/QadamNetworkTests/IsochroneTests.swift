@@ -25,7 +25,7 @@ struct IsochroneTests {
                 }
                 // Every piece lies on the network and the pieces never exceed the network.
                 let pieceLength = reached.pieces.reduce(0.0) { sum, piece in
-                    sum + zip(piece, piece.dropFirst()).reduce(0.0) { $0 + NetworkMetric.haversine($1.0, $1.1) }
+                    sum + zip(piece, piece.dropFirst()).reduce(0.0) { $0 + NetworkMetric.distance($1.0, $1.1) }
                 }
                 #expect(pieceLength <= network.graph.totalLength(usableBy: mode.profile) * (1 + 1e-6))  // Float edge lengths
                 #expect(reached.pieces.allSatisfy { $0.count >= 2 })
@@ -51,8 +51,30 @@ struct IsochroneTests {
             expected += min(length, a + b)
         }
         let drawn = reached.pieces.reduce(0.0) { sum, piece in
-            sum + zip(piece, piece.dropFirst()).reduce(0.0) { $0 + NetworkMetric.haversine($1.0, $1.1) }
+            sum + zip(piece, piece.dropFirst()).reduce(0.0) { $0 + NetworkMetric.distance($1.0, $1.1) }
         }
         #expect(close(drawn, expected, relative: 1e-3), "drawn \(drawn) vs expected \(expected)")
+    }
+}
+
+@Suite("Isochrone polygon")
+struct IsochronePolygonTests {
+    @Test func polygonCoversReachedVerticesAndNotFarOnes() throws {
+        let city = SyntheticCity(rows: 15, columns: 15, seed: 12)
+        let network = StreetNetwork(graph: city.graph())
+        let search = NetworkSearch(network: network)
+        let start = city.boundingBox.center
+        let reached = try #require(search.reachedNetwork(from: start, mode: .walk, limitSeconds: 300).value)
+        let area = try reached.polygon(bufferMetres: 30)
+        #expect(area.kind.isPolygonal && area.isValid)
+        let prepared = area.prepared()
+        for (v, _) in reached.vertices {
+            #expect(prepared.contains(network.graph.coordinate(ofVertex: v)))
+        }
+        // 300 s at 4.8 km/h is 400 m of walking: a vertex 700 m away in a straight line is out.
+        let g = network.graph
+        let far = (0..<g.vertexCount).filter { NetworkMetric.distance(g.coordinate(ofVertex: $0), start) > 700 }
+        #expect(!far.isEmpty)
+        for v in far { #expect(!prepared.contains(g.coordinate(ofVertex: v))) }
     }
 }

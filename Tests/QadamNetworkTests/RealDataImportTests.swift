@@ -44,7 +44,7 @@ struct RealDataImportTests {
                 // Brute force: a full search to every facility of the kind.
                 let bruteForce = facilities.compactMap { f in search.route(from: point, to: f.coordinate, mode: .walk).value?.measure.seconds }
                 #expect(close(hit.measure.seconds, bruteForce.min()!, relative: 1e-9))
-                let straight = NetworkMetric.haversine(point, facilities[hit.facility].coordinate)
+                let straight = NetworkMetric.distance(point, facilities[hit.facility].coordinate)
                 #expect(hit.measure.metres >= straight * 0.999 && hit.measure.metres < straight * 3)
                 print("nearest \(kind) from \(point): \(facilities[hit.facility].name ?? "?"), \(Int(hit.measure.metres)) m, \(Int(hit.measure.seconds)) s")
             }

@@ -49,7 +49,7 @@ struct ShortestPathPropertyTests {
                                                           snap: SnapOptions(largestComponentOnly: true)) else { continue }
             #expect(route.coordinates.first == pts[0])
             #expect(route.coordinates.last == pts[1])
-            let drawn = zip(route.coordinates, route.coordinates.dropFirst()).reduce(0.0) { $0 + NetworkMetric.haversine($1.0, $1.1) }
+            let drawn = zip(route.coordinates, route.coordinates.dropFirst()).reduce(0.0) { $0 + NetworkMetric.distance($1.0, $1.1) }
             #expect(close(drawn, route.measure.metres, relative: 1e-4), "drawn \(drawn) vs measured \(route.measure.metres)")
             #expect(close(route.measure.seconds, route.measure.metres * 3.6 / 4.8, relative: 1e-6))
             checked += 1

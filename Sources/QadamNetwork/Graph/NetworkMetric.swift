@@ -1,24 +1,19 @@
 import Foundation
 import QadamGeo
 
-/// Distances the network uses for its own geometry: haversine on the mean Earth sphere for
-/// edge lengths (as OSMnx and most routers do, so lengths are comparable to theirs and cheap
-/// to compute for millions of segments), and a local equirectangular plane for snapping,
-/// where only short distances near one point matter.
+/// Distances the network uses for its own geometry: geodesic (WGS 84 ellipsoid, via
+/// `Geodesic`) for edge lengths and off-network legs, so network metres agree with the
+/// straight-line metres elsewhere in Qadam; and a local equirectangular plane (`LocalPlane`)
+/// for snapping, where only the ranking of short distances near one point matters.
 enum NetworkMetric {
-    static let earthRadius = 6_371_008.8
-    static let metresPerDegree = earthRadius * Double.pi / 180
+    static let metresPerDegree = 6_371_008.8 * Double.pi / 180
 
-    static func haversine(_ lon1: Double, _ lat1: Double, _ lon2: Double, _ lat2: Double) -> Double {
-        let p1 = lat1 * .pi / 180, p2 = lat2 * .pi / 180
-        let dp = p2 - p1, dl = (lon2 - lon1) * .pi / 180
-        let h = sin(dp / 2) * sin(dp / 2) + cos(p1) * cos(p2) * sin(dl / 2) * sin(dl / 2)
-        return 2 * earthRadius * asin(min(1, sqrt(h)))
+    @inline(__always)
+    static func distance(_ lon1: Double, _ lat1: Double, _ lon2: Double, _ lat2: Double) -> Double {
+        Geodesic.distance(Coordinate(lon: lon1, lat: lat1), Coordinate(lon: lon2, lat: lat2))
     }
 
-    static func haversine(_ a: Coordinate, _ b: Coordinate) -> Double {
-        haversine(a.lon, a.lat, b.lon, b.lat)
-    }
+    static func distance(_ a: Coordinate, _ b: Coordinate) -> Double { Geodesic.distance(a, b) }
 }
 
 /// Equirectangular metres around a reference latitude: x east, y north. Accurate to well

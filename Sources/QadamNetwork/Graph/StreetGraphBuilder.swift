@@ -66,7 +66,7 @@ public struct StreetGraphBuilder {
             g.shapeLat.append(nodeLat[Int(runNodes[pieceStart])])
             for i in (runStart[run] + 1)..<runStart[run + 1] {
                 let a = Int(runNodes[i - 1]), b = Int(runNodes[i])
-                length += NetworkMetric.haversine(nodeLon[a], nodeLat[a], nodeLon[b], nodeLat[b])
+                length += NetworkMetric.distance(nodeLon[a], nodeLat[a], nodeLon[b], nodeLat[b])
                 g.shapeLon.append(nodeLon[b])
                 g.shapeLat.append(nodeLat[b])
                 guard useCount[b] >= 2 else { continue }

@@ -2,6 +2,8 @@ import QadamGeo
 
 /// The part of the network reachable from a point within a time limit.
 public struct ReachedNetwork: Sendable {
+    /// The point the search started from.
+    public var origin: Coordinate
     /// Vertices reached, with their travel seconds.
     public var vertices: [(vertex: Int, seconds: Double)]
     /// The reached street pieces as lines: whole edges, and edges cut where the limit runs
@@ -10,8 +12,8 @@ public struct ReachedNetwork: Sendable {
 }
 
 extension NetworkSearch {
-    /// Everything reachable within `limitSeconds` from the point. Polygon building (buffer
-    /// and union of the pieces) belongs to the caller with a geometry library.
+    /// Everything reachable within `limitSeconds` from the point; `ReachedNetwork.polygon`
+    /// turns it into an isochrone area.
     public func reachedNetwork(from point: Coordinate, mode: TravelMode, limitSeconds: Double,
                                snap: SnapOptions = SnapOptions()) -> Reach<ReachedNetwork> {
         let origin: NetworkLocation
@@ -22,7 +24,7 @@ extension NetworkSearch {
         run(from: origin, mode: mode, limitSeconds: limitSeconds)
         let g = network.graph
         let p = mode.profile.index, scale = mode.costScale
-        var result = ReachedNetwork(vertices: [], pieces: [])
+        var result = ReachedNetwork(origin: point, vertices: [], pieces: [])
         for v in reachedVertices() { result.vertices.append((v, seconds(toVertex: v))) }
         // Only edges at a reached vertex, and the origin's own edge, can be partly reached.
         var candidates = Set([origin.edge])

@@ -49,12 +49,12 @@ public final class StreetNetwork: Sendable {
         let i = hit.segment
         let point = Coordinate(lon: g.shapeLon[i] + hit.t * (g.shapeLon[i + 1] - g.shapeLon[i]),
                                lat: g.shapeLat[i] + hit.t * (g.shapeLat[i + 1] - g.shapeLat[i]))
-        let off = NetworkMetric.haversine(c, point)
+        let off = NetworkMetric.distance(c, point)
         guard off <= options.maxDistanceMetres else { return .unreachable(.offNetwork(distanceMetres: off)) }
-        // Fraction by length: haversine lengths of the shape, as the edge length was made.
+        // Fraction by length: geodesic lengths of the shape, as the edge length was made.
         var before = 0.0, total = 0.0
         for k in Int(g.shapeStart[hit.edge])..<(Int(g.shapeStart[hit.edge + 1]) - 1) {
-            let s = NetworkMetric.haversine(g.shapeLon[k], g.shapeLat[k], g.shapeLon[k + 1], g.shapeLat[k + 1])
+            let s = NetworkMetric.distance(g.shapeLon[k], g.shapeLat[k], g.shapeLon[k + 1], g.shapeLat[k + 1])
             if k < i { before += s } else if k == i { before += s * hit.t }
             total += s
         }
@@ -69,7 +69,7 @@ public final class StreetNetwork: Sendable {
         let start = Int(g.shapeStart[e]), end = Int(g.shapeStart[e + 1])
         var cumulative = [0.0]
         for k in start..<(end - 1) {
-            cumulative.append(cumulative.last! + NetworkMetric.haversine(g.shapeLon[k], g.shapeLat[k], g.shapeLon[k + 1], g.shapeLat[k + 1]))
+            cumulative.append(cumulative.last! + NetworkMetric.distance(g.shapeLon[k], g.shapeLat[k], g.shapeLon[k + 1], g.shapeLat[k + 1]))
         }
         let total = cumulative.last!
         func point(at f: Double) -> Coordinate {
