@@ -13,6 +13,24 @@ struct RealDataImportTests {
         try NetworkImporter.importNetwork(from: PBFFileReader(url: helsinki), options: NetworkImportOptions(missingNodes: .cutWay))
     }
 
+    /// Counts taken once with libosmium (pyosmium 4.3.2) from the same file, an independent
+    /// PBF implementation.
+    @Test func helsinkiPBFReaderAgreesWithLibosmium() throws {
+        let reader = PBFFileReader(url: Self.helsinki)
+        var nodes = 0, taggedNodes = 0, ways = 0, wayRefs = 0
+        var eliel: OSMNode?
+        try reader.forEachNode(wantTags: true) { node in
+            nodes += 1
+            if !node.tags.isEmpty { taggedNodes += 1 }
+            if node.id == 1369465553 { eliel = node }
+        }
+        try reader.forEachWay { way in ways += 1; wayRefs += way.nodeIDs.count }
+        #expect(nodes == 24260 && taggedNodes == 8106 && ways == 5130 && wayRefs == 38026)
+        let pharmacy = try #require(eliel)
+        #expect(abs(pharmacy.coordinate.lon - 24.9405421) < 1e-9 && abs(pharmacy.coordinate.lat - 60.1717091) < 1e-9)
+        #expect(pharmacy.tags == ["name": "Apteekki Eliel", "amenity": "pharmacy", "addr:city": "Helsinki", "addr:country": "FI"])
+    }
+
     @Test func helsinkiPBFImports() throws {
         let result = try Self.importHelsinki()
         let g = result.graph

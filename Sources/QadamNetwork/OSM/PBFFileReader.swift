@@ -19,20 +19,16 @@ public struct PBFFileReader: OSMElementSource {
     public init(url: URL) { self.url = url }
 
     public func forEachWay(_ body: (OSMWay) throws -> Void) throws {
-        try forEachPrimitiveBlock { block, location in
-            try block.forEachWay(body)
-        }
+        try forEachPrimitiveBlock { try $0.forEachWay(body) }
     }
 
     public func forEachNode(wantTags: Bool, _ body: (OSMNode) throws -> Void) throws {
-        try forEachPrimitiveBlock { block, location in
-            try block.forEachNode(wantTags: wantTags, body)
-        }
+        try forEachPrimitiveBlock { try $0.forEachNode(wantTags: wantTags, body) }
     }
 
     /// Reads every frame, checks the header block's required features, and hands each
     /// inflated `OSMData` blob to `body` as a decoder.
-    func forEachPrimitiveBlock(_ body: (PBFPrimitiveBlock, String) throws -> Void) throws {
+    func forEachPrimitiveBlock(_ body: (PBFPrimitiveBlock) throws -> Void) throws {
         guard let file = fopen(url.path, "rb") else {
             throw OSMReadError(source: sourceName, location: "open", message: String(cString: strerror(errno)))
         }
@@ -75,7 +71,7 @@ public struct PBFFileReader: OSMElementSource {
                 try data.withUnsafeBytes { raw in
                     let block: PBFPrimitiveBlock
                     do { block = try PBFPrimitiveBlock(decoding: raw) } catch { throw fail("bad primitive block: \(error)") }
-                    do { try body(block, location) } catch let error as ProtobufWireReader.Malformed {
+                    do { try body(block) } catch let error as ProtobufWireReader.Malformed {
                         throw fail("bad primitive block: \(error)")
                     }
                 }
@@ -162,7 +158,9 @@ enum PBFBlob {
 
 /// `HeaderBlock { ...; repeated string required_features = 4; ... }`
 enum PBFHeaderBlock {
-    static let supportedFeatures: Set<String> = ["OsmSchema-V0.6", "DenseNodes", "HistoricalInformation"]
+    /// History files (several versions per element) and locations-on-ways files are refused
+    /// rather than misread.
+    static let supportedFeatures: Set<String> = ["OsmSchema-V0.6", "DenseNodes"]
 
     static func checkRequiredFeatures(_ raw: UnsafeRawBufferPointer) throws {
         var reader = ProtobufWireReader(raw)
