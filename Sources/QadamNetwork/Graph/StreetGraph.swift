@@ -51,12 +51,6 @@ public struct StreetGraph: Sendable {
         (Int(shapeStart[e])..<Int(shapeStart[e + 1])).map { Coordinate(lon: shapeLon[$0], lat: shapeLat[$0]) }
     }
 
-    /// Cost in seconds of walking edge `e` in a direction, at the profile's default speed.
-    @inline(__always)
-    func cost(edge e: Int, backward: Bool, profile: Int) -> Float {
-        backward ? backwardCost[profile][e] : forwardCost[profile][e]
-    }
-
     /// True when the profile may use edge `e` in at least one direction.
     public func isUsable(edge e: Int, by profile: TravelProfile) -> Bool {
         forwardCost[profile.index][e].isFinite || backwardCost[profile.index][e].isFinite

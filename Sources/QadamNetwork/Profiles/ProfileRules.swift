@@ -3,19 +3,27 @@ import Foundation
 /// What each profile may do on one way: seconds per metre forward (in the way's node order)
 /// and backward, or nil where the profile may not go. The table behind it is docs/profiles.md.
 public struct WayAccess: Sendable, Equatable {
-    /// Indexed by `TravelProfile.index`, then 0 = forward, 1 = backward.
-    var secondsPerMetre: [[Float?]]
+    /// Lane `2 * profile.index` forward, `+ 1` backward; NaN where not allowed. Inline
+    /// (no heap storage), because the graph builder keeps one per way run.
+    private var lanes = SIMD8<Float>(repeating: .nan)
 
     public init(walk: (Float?, Float?), wheelchair: (Float?, Float?), drive: (Float?, Float?)) {
-        secondsPerMetre = [[walk.0, walk.1], [wheelchair.0, wheelchair.1], [drive.0, drive.1]]
+        for (i, value) in [walk.0, walk.1, wheelchair.0, wheelchair.1, drive.0, drive.1].enumerated() {
+            lanes[i] = value ?? .nan
+        }
     }
 
     public func secondsPerMetre(_ profile: TravelProfile, forward: Bool) -> Float? {
-        secondsPerMetre[profile.index][forward ? 0 : 1]
+        let value = lanes[2 * profile.index + (forward ? 0 : 1)]
+        return value.isNaN ? nil : value
     }
 
     /// True when some profile may use the way in some direction.
-    public var isUsable: Bool { secondsPerMetre.contains { $0.contains { $0 != nil } } }
+    public var isUsable: Bool { (0..<6).contains { !lanes[$0].isNaN } }
+
+    public static func == (a: WayAccess, b: WayAccess) -> Bool {
+        (0..<8).allSatisfy { a.lanes[$0] == b.lanes[$0] || (a.lanes[$0].isNaN && b.lanes[$0].isNaN) }
+    }
 
     /// Access from OSM tags, or nil when the way is not a street for any profile.
     public init?(tags: [String: String]) {

@@ -64,6 +64,7 @@ public final class FacilityIndex: Sendable {
             for i in (v * k)..<(v * k + Int(count[v])) where labels[i] == f { return true }
             return false
         }
+        let forwardCosts = g.forwardCost[p], backwardCosts = g.backwardCost[p]
         while let top = heap.pop() {
             let u = Int(top.vertex)
             guard Int(count[u]) < k, !has(u, top.source) else { continue }
@@ -73,7 +74,7 @@ public final class FacilityIndex: Sendable {
             for arc in Int(g.firstArc[u])..<Int(g.firstArc[u + 1]) {
                 let ref = Int(g.arcEdge[arc])
                 // Reverse search: the trip runs from the arc's head to u, against the arc.
-                let w = Double(g.cost(edge: ref >> 1, backward: ref & 1 == 0, profile: p))
+                let w = Double(ref & 1 == 0 ? backwardCosts[ref >> 1] : forwardCosts[ref >> 1])
                 guard w.isFinite else { continue }
                 let v = Int(g.arcHead[arc])
                 guard Int(count[v]) < k, !has(v, top.source) else { continue }

@@ -59,13 +59,15 @@ public final class NetworkSearch {
         let back = Double(g.backwardCost[p][e]), fwd = Double(g.forwardCost[p][e])
         if back.isFinite { relax(g.edgeFrom[e], cost: off + back * t * scale, metres: origin.offNetworkMetres + length * t, arc: -1) }
         if fwd.isFinite { relax(g.edgeTo[e], cost: off + fwd * (1 - t) * scale, metres: origin.offNetworkMetres + length * (1 - t), arc: -1) }
+        // The profile's cost arrays, hoisted out of the loop.
+        let forward = g.forwardCost[p], backward = g.backwardCost[p]
         while let top = heap.pop() {
             let u = Int(top.vertex)
             guard !settled[u], top.cost == cost[u] else { continue }
             settled[u] = true
             for arc in Int(g.firstArc[u])..<Int(g.firstArc[u + 1]) {
                 let ref = Int(g.arcEdge[arc])
-                let w = Double(g.cost(edge: ref >> 1, backward: ref & 1 == 1, profile: p))
+                let w = Double(ref & 1 == 1 ? backward[ref >> 1] : forward[ref >> 1])
                 guard w.isFinite else { continue }
                 let v = g.arcHead[arc]
                 guard !settled[Int(v)] else { continue }

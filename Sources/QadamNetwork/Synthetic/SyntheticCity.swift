@@ -39,24 +39,25 @@ public struct SyntheticCity: Sendable {
         self.init(rows: side, columns: side, seed: seed)
     }
 
-    /// The street ways of the city, as OSM-like ways with tags, and its node positions.
-    public func ways() -> (nodes: [Int64: Coordinate], ways: [OSMWay]) {
+    /// The streets of the city: node positions (node id = index + 1), and each street as
+    /// node ids plus an index into a small table of tag sets (few distinct sets, so access
+    /// rules run once per set, not once per street, even for a million-node city).
+    func streets() -> (nodes: [Coordinate], streets: [(refs: [Int64], style: Int)], styles: [[String: String]]) {
         var rng = SplitMix64(seed: seed)
         let plane = LocalPlane(referenceLatitude: origin.lat)
-        var nodes: [Int64: Coordinate] = [:]
-        func position(_ x: Double, _ y: Double) -> Coordinate {
-            Coordinate(lon: origin.lon + x / plane.metresPerDegreeLon, lat: origin.lat + y / plane.metresPerDegreeLat)
-        }
+        var nodes: [Coordinate] = []
+        nodes.reserveCapacity(rows * columns * 5 / 4)
         let jitter = spacingMetres * 0.25
         for r in 0..<rows {
             for c in 0..<columns {
                 let x = Double(c) * spacingMetres + Double.random(in: -jitter...jitter, using: &rng)
                 let y = Double(r) * spacingMetres + Double.random(in: -jitter...jitter, using: &rng)
-                nodes[Int64(r * columns + c + 1)] = position(x, y)
+                nodes.append(Coordinate(lon: origin.lon + x / plane.metresPerDegreeLon, lat: origin.lat + y / plane.metresPerDegreeLat))
             }
         }
-        var ways: [OSMWay] = []
-        var nextShapeID = Int64(rows * columns + 1)
+        var styles: [[String: String]] = []
+        var styleIndex: [[String: String]: Int] = [:]
+        var streets: [(refs: [Int64], style: Int)] = []
         func street(_ line: Int, _ a: Int64, _ b: Int64, horizontal: Bool) {
             guard Double.random(in: 0..<1, using: &rng) >= missingShare else { return }
             var tags: [String: String]
@@ -75,15 +76,15 @@ public struct SyntheticCity: Sendable {
             }
             var refs = [a, b]
             // Some streets bend: a shape point between the two intersections.
-            if Double.random(in: 0..<1, using: &rng) < 0.3, let pa = nodes[a], let pb = nodes[b] {
+            if Double.random(in: 0..<1, using: &rng) < 0.3 {
+                let pa = nodes[Int(a) - 1], pb = nodes[Int(b) - 1]
                 let bend = Double.random(in: -0.15...0.15, using: &rng) * spacingMetres
-                let mid = Coordinate(lon: (pa.lon + pb.lon) / 2 + (horizontal ? 0 : bend / plane.metresPerDegreeLon),
-                                     lat: (pa.lat + pb.lat) / 2 + (horizontal ? bend / plane.metresPerDegreeLat : 0))
-                nodes[nextShapeID] = mid
-                refs.insert(nextShapeID, at: 1)
-                nextShapeID += 1
+                nodes.append(Coordinate(lon: (pa.lon + pb.lon) / 2 + (horizontal ? 0 : bend / plane.metresPerDegreeLon),
+                                        lat: (pa.lat + pb.lat) / 2 + (horizontal ? bend / plane.metresPerDegreeLat : 0)))
+                refs.insert(Int64(nodes.count), at: 1)
             }
-            ways.append(OSMWay(id: Int64(ways.count + 1), nodeIDs: refs, tags: tags))
+            let style = styleIndex[tags] ?? { styles.append(tags); styleIndex[tags] = styles.count - 1; return styles.count - 1 }()
+            streets.append((refs, style))
         }
         for r in 0..<rows {
             for c in 0..<columns {
@@ -92,16 +93,17 @@ public struct SyntheticCity: Sendable {
                 if r + 1 < rows { street(c, id, id + Int64(columns), horizontal: false) }
             }
         }
-        return (nodes, ways)
+        return (nodes, streets, styles)
     }
 
     /// The compiled graph of the city.
     public func graph() -> StreetGraph {
-        let (nodes, ways) = ways()
+        let (nodes, streets, styles) = streets()
+        let access = styles.map { WayAccess(tags: $0) }
         var builder = StreetGraphBuilder()
-        for way in ways {
-            guard let access = WayAccess(tags: way.tags) else { continue }
-            builder.addWay(nodes: way.nodeIDs.map { ($0, nodes[$0]!) }, access: access)
+        for street in streets {
+            guard let access = access[street.style] else { continue }
+            builder.addWay(nodes: street.refs.map { ($0, nodes[Int($0) - 1]) }, access: access)
         }
         return builder.build()
     }
