@@ -94,5 +94,8 @@ struct ProfileRulesTests {
         #expect(try NetworkImporter.source(for: URL(fileURLWithPath: "/x/kz.osm.pbf")) is PBFFileReader)
         #expect(try NetworkImporter.source(for: URL(fileURLWithPath: "/x/almaty.osm")) is OSMXMLReader)
         #expect(throws: OSMReadError.self) { try NetworkImporter.source(for: URL(fileURLWithPath: "/x/roads.shp")) }
+        #expect { try NetworkImporter.source(for: URL(fileURLWithPath: "/x/oakland.osm.bz2")) } throws: {
+            ($0 as? OSMReadError)?.message.contains("decompress") == true
+        }
     }
 }

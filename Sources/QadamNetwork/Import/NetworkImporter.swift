@@ -128,6 +128,10 @@ public enum NetworkImporter {
         if name.hasSuffix(".pbf") { return PBFFileReader(url: url) }
         if name.hasSuffix(".osm") || name.hasSuffix(".xml") { return OSMXMLReader(url: url) }
         if name.hasSuffix(".geojson") || name.hasSuffix(".json") { return try GeoJSONLineSource(url: url) }
+        if name.hasSuffix(".bz2") || name.hasSuffix(".gz") {
+            throw OSMReadError(source: url.path, location: "file name",
+                               message: "compressed OSM XML is not read directly: decompress it first (e.g. bzip2 -dk)")
+        }
         throw OSMReadError(source: url.path, location: "file name",
                            message: "unknown network format (expected .osm.pbf, .osm or .geojson)")
     }

@@ -30,7 +30,7 @@ public final class FacilityIndex: Sendable {
 
     public init(network: StreetNetwork, facilities: [Coordinate], mode: TravelMode, k: Int = 1,
                 snap: SnapOptions = SnapOptions()) {
-        precondition(k >= 1, "k must be at least 1")
+        precondition(k >= 1 && k <= Int(UInt16.max), "k must be in 1...65535")
         self.network = network; self.mode = mode; self.k = k; self.snap = snap
         let g = network.graph
         let p = mode.profile.index, scale = mode.costScale
