@@ -33,6 +33,50 @@ struct IsochroneTests {
         }
     }
 
+    /// Reference for the cut pieces: sample each edge at many points and ask, with the
+    /// textbook distances, whether each sample is within the limit.
+    @Test(arguments: [TravelMode.walk, .drive])
+    func piecesMatchSampledReachability(mode: TravelMode) throws {
+        var rng = SplitMix64(seed: 404)
+        for city in randomCities(count: 6, seed: 31) {
+            let network = StreetNetwork(graph: city.graph())
+            let g = network.graph
+            let search = NetworkSearch(network: network)
+            let p = mode.profile.index, scale = mode.costScale
+            for point in randomPoints(2, in: city.boundingBox, using: &rng) {
+                guard let origin = network.locate(point, profile: mode.profile).value else { continue }
+                let limit = Double.random(in: 20...300, using: &rng)
+                let reached = try #require(search.reachedNetwork(from: point, mode: mode, limitSeconds: limit).value)
+                let reference = ReferenceShortestPaths(graph: g, mode: mode, locations: [origin])
+                let tree = reference.dijkstra(from: reference.inputNode[0])
+                let samples = 200
+                var sampled = 0.0, tolerance = 0.0
+                let off = origin.offNetworkMetres * mode.offNetworkSecondsPerMetre
+                for e in 0..<g.edgeCount {
+                    let fwd = Double(g.forwardCost[p][e]) * scale, back = Double(g.backwardCost[p][e]) * scale
+                    let length = Double(g.edgeLength[e])
+                    var inside = 0
+                    for s in 0...samples {
+                        let x = Double(s) / Double(samples)
+                        var best = min(tree.seconds[Int(g.edgeFrom[e])] + x * fwd, tree.seconds[Int(g.edgeTo[e])] + (1 - x) * back)
+                        if e == origin.edge {
+                            best = min(best, off + (x >= origin.fraction ? (x - origin.fraction) * fwd : (origin.fraction - x) * back))
+                        }
+                        if best <= limit { inside += 1 }
+                    }
+                    sampled += length * Double(inside) / Double(samples + 1)
+                    let touches = inside > 0 || e == origin.edge
+                        || min(tree.seconds[Int(g.edgeFrom[e])], tree.seconds[Int(g.edgeTo[e])]) <= limit
+                    if touches { tolerance += 3 * length / Double(samples) }
+                }
+                let drawn = reached.pieces.reduce(0.0) { sum, piece in
+                    sum + zip(piece, piece.dropFirst()).reduce(0.0) { $0 + NetworkMetric.distance($1.0, $1.1) }
+                }
+                #expect(abs(drawn - sampled) <= tolerance + 1e-6 * sampled, "drawn \(drawn) vs sampled \(sampled) ± \(tolerance)")
+            }
+        }
+    }
+
     @Test func walkPiecesAddUpToTheReachedLength() throws {
         // On a walk graph every metre costs the same, so the reached length is computable:
         // per edge, the part within (limit - cost at an end) from either end.
