@@ -18,10 +18,11 @@ struct OSMReaderTests {
         .init(id: 102, refs: [10, 13], tags: [("building", "yes")]),
     ]
 
-    @Test(arguments: [true, false])
-    func pbfRoundTrip(compressed: Bool) throws {
+    @Test(arguments: [true, false], [true, false])
+    func pbfRoundTrip(compressed: Bool, denseNodes: Bool) throws {
         var writer = PBFTestWriter()
         writer.compress = compressed
+        writer.denseNodes = denseNodes
         let url = try temporaryFile(writer.file(nodes: Self.nodes, ways: Self.ways), suffix: ".osm.pbf")
         defer { try? FileManager.default.removeItem(at: url) }
         let reader = PBFFileReader(url: url)

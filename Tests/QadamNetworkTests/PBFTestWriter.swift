@@ -35,6 +35,8 @@ struct PBFTestWriter {
     struct Way { var id: Int64; var refs: [Int64]; var tags: [(String, String)] }
 
     var compress = true
+    /// Plain `Node` messages instead of one `DenseNodes` (both are valid PBF).
+    var denseNodes = true
     /// Corruptions for bad-input tests.
     var declaredDataSizeDelta = 0
     var rawSizeDelta = 0
@@ -70,16 +72,28 @@ struct PBFTestWriter {
         }
         var block = ProtobufWriter()
         var group = ProtobufWriter()
-        group.message(2) { dense in
-            dense.packedDeltaSInt(1, nodes.map(\.id))
-            dense.packedDeltaSInt(8, nodes.map { Int64(($0.lat * 1e7).rounded()) })
-            dense.packedDeltaSInt(9, nodes.map { Int64(($0.lon * 1e7).rounded()) })
-            var keysValues: [UInt64] = []
-            for node in nodes {
-                for (k, v) in node.tags { keysValues += [index(k), index(v)] }
-                keysValues.append(0)
+        if denseNodes {
+            group.message(2) { dense in
+                dense.packedDeltaSInt(1, nodes.map(\.id))
+                dense.packedDeltaSInt(8, nodes.map { Int64(($0.lat * 1e7).rounded()) })
+                dense.packedDeltaSInt(9, nodes.map { Int64(($0.lon * 1e7).rounded()) })
+                var keysValues: [UInt64] = []
+                for node in nodes {
+                    for (k, v) in node.tags { keysValues += [index(k), index(v)] }
+                    keysValues.append(0)
+                }
+                dense.packedUInt(10, keysValues)
             }
-            dense.packedUInt(10, keysValues)
+        } else {
+            for node in nodes {
+                group.message(1) { n in
+                    n.sint(1, node.id)
+                    n.packedUInt(2, node.tags.map { index($0.0) })
+                    n.packedUInt(3, node.tags.map { index($0.1) })
+                    n.sint(8, Int64((node.lat * 1e7).rounded()))
+                    n.sint(9, Int64((node.lon * 1e7).rounded()))
+                }
+            }
         }
         for way in ways {
             group.message(3) { w in
