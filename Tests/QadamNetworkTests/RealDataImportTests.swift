@@ -90,7 +90,7 @@ struct RealDataImportTests {
         let bunzip = Process()
         bunzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         bunzip.arguments = ["bzip2", "-dc", Self.westOakland.path]
-        FileManager.default.createFile(atPath: xml.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: xml.path, contents: nil)
         bunzip.standardOutput = try FileHandle(forWritingTo: xml)
         try bunzip.run()
         bunzip.waitUntilExit()
