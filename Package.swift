@@ -98,4 +98,10 @@ if withBenchmarks {
             dependencies: ["QadamGeo", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/GeoBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+    package.targets.append(
+        .executableTarget(
+            name: "NetworkBenchmarks",
+            dependencies: ["QadamGeo", "QadamNetwork", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/NetworkBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
 }

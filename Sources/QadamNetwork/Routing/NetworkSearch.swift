@@ -49,6 +49,12 @@ public final class NetworkSearch {
 
     /// Runs Dijkstra from `origin` until every vertex within `limitSeconds` is settled.
     public func run(from origin: NetworkLocation, mode: TravelMode, limitSeconds: Double = .infinity) {
+        run(from: origin, mode: mode, limitSeconds: limitSeconds, stopAt: nil)
+    }
+
+    /// With `stopAt`, the search ends as soon as no unsettled vertex can improve the way to
+    /// that destination (a point-to-point query); costs of other vertices are then partial.
+    func run(from origin: NetworkLocation, mode: TravelMode, limitSeconds: Double, stopAt target: NetworkLocation?) {
         reset()
         self.origin = origin; self.mode = mode; self.limitSeconds = limitSeconds
         let g = network.graph
@@ -61,10 +67,14 @@ public final class NetworkSearch {
         if fwd.isFinite { relax(g.edgeTo[e], cost: off + fwd * (1 - t) * scale, metres: origin.offNetworkMetres + length * (1 - t), arc: -1) }
         // The profile's cost arrays, hoisted out of the loop.
         let forward = g.forwardCost[p], backward = g.backwardCost[p]
+        let targetEnds = target.map { [Int(g.edgeFrom[$0.edge]), Int(g.edgeTo[$0.edge])] } ?? []
+        var bound = target.flatMap { best(to: $0)?.0.seconds } ?? .infinity
         while let top = heap.pop() {
             let u = Int(top.vertex)
             guard !settled[u], top.cost == cost[u] else { continue }
+            if top.cost >= bound { break }  // nothing left can shorten the way to the target
             settled[u] = true
+            if targetEnds.contains(u), let target, let reached = best(to: target) { bound = min(bound, reached.0.seconds) }
             for arc in Int(g.firstArc[u])..<Int(g.firstArc[u + 1]) {
                 let ref = Int(g.arcEdge[arc])
                 let w = Double(ref & 1 == 1 ? backward[ref >> 1] : forward[ref >> 1])

@@ -20,7 +20,7 @@ extension NetworkSearch {
         case .reached(let l): target = l
         case .unreachable(let r): return .unreachable(r)
         }
-        run(from: origin, mode: mode, limitSeconds: limitSeconds)
+        run(from: origin, mode: mode, limitSeconds: limitSeconds, stopAt: target)
         guard let (measure, via) = best(to: target) else { return .unreachable(unreachableReason(to: target)) }
         return .reached(Route(measure: measure, coordinates: geometry(from: origin, to: target, via: via)))
     }
