@@ -10,7 +10,7 @@ private func exhaustiveAssignment(demand: [Int], capacity: [Int], cost: [[Double
     var best = (placed: -1, cost: Double.infinity)
     var room = capacity
     func splits(_ amount: Int, _ options: [Int]) -> [[Int]] {
-        guard let first = options.first else { return [[]] }
+        guard !options.isEmpty else { return [[]] }
         return (0...amount).flatMap { k in splits(amount - k, Array(options.dropFirst())).map { [k] + $0 } }
     }
     func visit(_ i: Int, placed: Int, total: Double) {
