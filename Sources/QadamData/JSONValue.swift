@@ -37,8 +37,10 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// Encodes any `Encodable` value into the JSON model (via `JSONEncoder`).
-    public init<T: Encodable>(encoding value: T) throws {
-        let data = try JSONEncoder().encode(value)
+    public init<T: Encodable>(encoding value: T, userInfo: [CodingUserInfoKey: Any] = [:]) throws {
+        let encoder = JSONEncoder()
+        encoder.userInfo = userInfo
+        let data = try encoder.encode(value)
         self = try JSONParser.parse(data)
     }
 

@@ -35,6 +35,8 @@ public struct RecordColumns: Sendable {
 /// geometry in `userInfo[.storedGeometry]` and the record's own JSON has no geometry key.
 extension CodingUserInfoKey {
     static let storedGeometry = CodingUserInfoKey(rawValue: "qadam.storedGeometry")!
+    /// Set when encoding a record for the `record` column: the geometry goes to `geom` instead.
+    static let omitGeometry = CodingUserInfoKey(rawValue: "qadam.omitGeometry")!
 }
 
 /// Carries a geometry through `Decoder.userInfo` (which holds `Any`).
@@ -57,7 +59,7 @@ extension KeyedDecodingContainer {
 
 extension KeyedEncodingContainer {
     mutating func encodeGeometry(_ geometry: Geometry?, forKey key: Key, encoder: Encoder) throws {
-        guard let geometry else { return }
+        guard let geometry, encoder.userInfo[.omitGeometry] as? Bool != true else { return }
         try encode(try JSONParser.parse(geometry.geoJSON), forKey: key)
     }
 }
