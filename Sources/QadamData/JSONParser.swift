@@ -187,7 +187,12 @@ public struct JSONParser {
             return i - s
         }
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
-        guard digits() > 0 else { throw error("invalid number", at: start) }
+        let intStart = i
+        let intDigits = digits()
+        guard intDigits > 0 else { throw error("invalid number", at: start) }
+        guard intDigits == 1 || bytes[intStart] != UInt8(ascii: "0") else {
+            throw error("invalid number: leading zero", at: start)
+        }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
             guard digits() > 0 else { throw error("invalid number: digits expected after '.'", at: start) }
