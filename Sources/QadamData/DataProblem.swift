@@ -45,6 +45,8 @@ public struct DataProblem: Codable, Sendable, Hashable, CustomStringConvertible 
     public var featureID: String?
     public var message: String
 
+    enum CodingKeys: String, CodingKey { case severity, location, featureID = "feature_id", message }
+
     public init(_ severity: Severity, _ location: ProblemLocation, featureID: String? = nil, _ message: String) {
         self.severity = severity; self.location = location; self.featureID = featureID; self.message = message
     }

@@ -6,9 +6,11 @@ public struct LayerSource: Codable, Sendable, Hashable {
     public var file: String?
     public var name: String?
     public var licence: String?
+    /// Which part of a partitioned layer this source filled (a district level); nil otherwise.
+    public var part: String?
 
-    public init(file: String? = nil, name: String? = nil, licence: String? = nil) {
-        self.file = file; self.name = name; self.licence = licence
+    public init(file: String? = nil, name: String? = nil, licence: String? = nil, part: String? = nil) {
+        self.file = file; self.name = name; self.licence = licence; self.part = part
     }
 }
 
@@ -20,13 +22,14 @@ public struct LayerInfo: Codable, Sendable {
     public var missingGeometryCount: Int
     /// WGS 84 extent; nil for a layer without geometries.
     public var extent: BoundingBox?
-    public var source: LayerSource
+    /// One source per import that built the layer (districts: one per level).
+    public var sources: [LayerSource]
     public var importedAt: String
     /// SHA-256 over the layer's canonical content (see docs/dataset.md).
     public var contentHash: String
 
     enum CodingKeys: String, CodingKey {
-        case layer, featureCount = "feature_count", missingGeometryCount = "missing_geometry_count", extent, source
+        case layer, featureCount = "feature_count", missingGeometryCount = "missing_geometry_count", extent, sources
         case importedAt = "imported_at", contentHash = "content_hash"
     }
 }

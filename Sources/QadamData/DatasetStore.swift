@@ -62,7 +62,8 @@ public final class DatasetStore: Sendable {
         return report
     }
 
-    /// Replaces one layer's rows with `records`; returns the dataset's new content hash.
+    /// Replaces one layer's rows with `records` (for districts: the rows of the levels they
+    /// bring); returns the dataset's new content hash.
     @discardableResult
     public func replaceLayer(_ records: LayerRecords, source: LayerSource) throws -> String {
         switch records {
@@ -143,7 +144,7 @@ public final class DatasetStore: Sendable {
         var layers: [LayerInfo] = []
         let s = try db.prepare("""
             SELECT name, feature_count, missing_geometry_count, min_lon, min_lat, max_lon, max_lat,
-                   source_file, source_name, licence, imported_at, content_hash FROM layers
+                   imported_at, content_hash FROM layers
             """)
         while try s.step() {
             guard let name = s.text(0), let layer = LayerKind(rawValue: name) else { continue }
@@ -152,8 +153,8 @@ public final class DatasetStore: Sendable {
                 extent = BoundingBox(minX: a, minY: b, maxX: c, maxY: d)
             }
             layers.append(LayerInfo(layer: layer, featureCount: s.int(1), missingGeometryCount: s.int(2), extent: extent,
-                                    source: LayerSource(file: s.text(7), name: s.text(8), licence: s.text(9)),
-                                    importedAt: s.text(10) ?? "", contentHash: s.text(11) ?? ""))
+                                    sources: try DatasetSchema.sources(of: layer, db),
+                                    importedAt: s.text(7) ?? "", contentHash: s.text(8) ?? ""))
         }
         layers.sort { $0.layer < $1.layer }
         return DatasetInfo(path: url.path, schemaVersion: Int(meta["schema_version"] ?? "") ?? 0,

@@ -61,6 +61,8 @@ public struct District: LayerRecord {
     }
 
     public static let geometryKey: String? = CodingKeys.polygon.rawValue
+    /// Oblasts, rayons and city districts come from different files and live side by side.
+    public static let partitionedByKind = true
     public var storedGeometry: Geometry? { polygon }
     public var columns: RecordColumns {
         RecordColumns(name: names.display, kind: level.rawValue, population: population.map(Double.init))

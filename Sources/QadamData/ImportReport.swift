@@ -14,6 +14,11 @@ public struct ImportReport: Codable, Sendable {
     /// Set once the layer is written: the dataset's content hash after the import.
     public var contentHash: String?
 
+    enum CodingKeys: String, CodingKey {
+        case file, layer, format, featureCount = "feature_count", recordCount = "record_count", fields, problems
+        case contentHash = "content_hash"
+    }
+
     public var errors: [DataProblem] { problems.filter { $0.severity == .error } }
     public var warnings: [DataProblem] { problems.filter { $0.severity == .warning } }
     public var repairs: [DataProblem] { problems.filter { $0.severity == .repair } }

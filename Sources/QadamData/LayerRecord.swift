@@ -12,6 +12,9 @@ public protocol LayerRecord: Codable, Sendable {
     /// The coding key of a polygon or line geometry kept only in the `geom` column (points are
     /// small and stay in the record too); nil when the record keeps its geometry.
     static var geometryKey: String? { get }
+    /// True when a layer is built from several imports, one per `columns.kind` value: an
+    /// import then replaces only the parts it brings (districts: importing ADM1 keeps ADM2).
+    static var partitionedByKind: Bool { get }
     var id: String { get }
     var storedGeometry: Geometry? { get }
     var columns: RecordColumns { get }
@@ -19,6 +22,7 @@ public protocol LayerRecord: Codable, Sendable {
 
 extension LayerRecord {
     public static var geometryKey: String? { nil }
+    public static var partitionedByKind: Bool { false }
 }
 
 /// Plain SQL columns beside the record: a name, a kind (class, level, facility kind, highway)

@@ -3,47 +3,73 @@ import QadamGeo
 
 /// Writes one layer's records into an open (temporary) dataset inside its transaction.
 enum LayerWriter {
+    /// Replaces the layer's rows (or, for a layer partitioned by kind, the rows of the kinds
+    /// `records` bring), records the source, then recomputes the layer's summary from what is stored.
     static func replace<R: LayerRecord>(_ records: [R], source: LayerSource, in db: SQLiteConnection) throws {
         let layer = R.layer
+        let table = layer.rawValue
         try DatasetSchema.ensureLayerTable(layer, db)
-        try db.execute("DELETE FROM \(layer.rawValue)")
+        let parts = R.partitionedByKind ? Set(records.compactMap { $0.columns.kind }).sorted() : [""]
+        if R.partitionedByKind {
+            for part in parts {
+                try db.prepare("DELETE FROM \(table) WHERE kind = ?").run([.text(part)])
+                try db.prepare("DELETE FROM sources WHERE layer = ? AND part = ?").run([.text(table), .text(part)])
+            }
+        } else {
+            try db.execute("DELETE FROM \(table)")
+            try db.prepare("DELETE FROM sources WHERE layer = ?").run([.text(table)])
+        }
         let insert = try db.prepare("""
-            INSERT INTO \(layer.rawValue) (id, name, kind, population, record, geom)
+            INSERT INTO \(table) (id, name, kind, population, record, geom)
             VALUES (?, ?, ?, ?, ?, GeomFromWKB(?, 4326))
             """)
-        var entries: [ContentHash.Entry] = []
-        entries.reserveCapacity(records.count)
-        var extent = BoundingBox.empty
-        var missing = 0
         let userInfo: [CodingUserInfoKey: Any] = R.geometryKey == nil ? [:] : [.omitGeometry: true]
         for record in records {
             let text = try JSONValue(encoding: record, userInfo: userInfo).canonicalText
-            let geometry = record.storedGeometry
-            let wkb = geometry?.wkb ?? []
-            if let geometry { extent.formUnion(geometry.envelope) } else { missing += 1 }
             let c = record.columns
             do {
                 try insert.run([.text(record.id), .optional(c.name), .optional(c.kind), .optional(c.population),
-                                .text(text), geometry == nil ? .null : .blob(wkb)])
+                                .text(text), record.storedGeometry.map { .blob($0.wkb) } ?? .null])
             } catch {
                 throw DatasetError("writing \(layer) feature '\(record.id)': \(error)")
             }
-            entries.append(ContentHash.Entry(id: record.id, record: text, wkb: wkb))
         }
-        let hasExtent = !extent.isEmpty
+        let now = DatasetStore.timestamp()
+        let addSource = try db.prepare("INSERT INTO sources (layer, part, file, name, licence, imported_at) VALUES (?, ?, ?, ?, ?, ?)")
+        for part in parts {
+            try addSource.run([.text(table), .text(part), .optional(source.file), .optional(source.name),
+                               .optional(source.licence), .text(now)])
+        }
+        try summarise(layer, importedAt: now, db)
+    }
+
+    /// Counts, extent and content hash of a layer, computed from the stored rows so they
+    /// describe the file exactly, whichever imports built it.
+    private static func summarise(_ layer: LayerKind, importedAt: String, _ db: SQLiteConnection) throws {
+        let table = layer.rawValue
+        let stats = try db.prepare("""
+            SELECT count(*), count(*) - count(geom), min(MbrMinX(geom)), min(MbrMinY(geom)), max(MbrMaxX(geom)), max(MbrMaxY(geom))
+            FROM \(table)
+            """)
+        _ = try stats.step()
+        let count = stats.int(0), missing = stats.int(1)
+        let extent: [SQLValue] = (2...5).map { stats.double(Int32($0)).map(SQLValue.real) ?? .null }
+
+        var entries: [ContentHash.Entry] = []
+        let rows = try db.prepare("SELECT id, record, AsBinary(geom) FROM \(table) ORDER BY id")
+        while try rows.step() {
+            entries.append(ContentHash.Entry(id: rows.text(0) ?? "", record: rows.text(1) ?? "", wkb: rows.blob(2) ?? []))
+        }
         try db.prepare("""
             INSERT OR REPLACE INTO layers (name, feature_count, missing_geometry_count, min_lon, min_lat, max_lon, max_lat,
-                                           source_file, source_name, licence, imported_at, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).run([
-                .text(layer.rawValue), .integer(Int64(records.count)), .integer(Int64(missing)),
-                hasExtent ? .real(extent.minX) : .null, hasExtent ? .real(extent.minY) : .null,
-                hasExtent ? .real(extent.maxX) : .null, hasExtent ? .real(extent.maxY) : .null,
-                .optional(source.file), .optional(source.name), .optional(source.licence),
-                .text(DatasetStore.timestamp()), .text(ContentHash.layer(entries)),
-            ])
-        try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)").run([.text("source.\(layer.rawValue)"), .optional(source.name ?? source.file)])
-        try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)").run([.text("licence.\(layer.rawValue)"), .optional(source.licence ?? "")])
+                                           imported_at, content_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([.text(table), .integer(Int64(count)), .integer(Int64(missing))] + extent
+                     + [.text(importedAt), .text(ContentHash.layer(entries))])
+        let sources = try DatasetSchema.sources(of: layer, db)
+        let setMeta = try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")
+        try setMeta.run([.text("source.\(table)"), .text(sources.map { $0.name ?? $0.file ?? "" }.joined(separator: "; "))])
+        try setMeta.run([.text("licence.\(table)"), .text(sources.map { $0.licence ?? "" }.joined(separator: "; "))])
     }
 }
 
@@ -55,9 +81,7 @@ enum LayerReader {
     }
 
     static func rows(_ layer: LayerKind, db: SQLiteConnection) throws -> [Row] {
-        guard try db.scalarText("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(layer.rawValue)]) != nil else {
-            return []
-        }
+        guard try DatasetSchema.hasTable(layer, db) else { return [] }
         let s = try db.prepare("SELECT record, AsBinary(geom) FROM \(layer.rawValue) ORDER BY fid")
         var rows: [Row] = []
         while try s.step() { rows.append(Row(record: s.text(0) ?? "{}", wkb: s.blob(1))) }

@@ -30,7 +30,7 @@ struct DatasetStoreTests {
         let info = try store.info()
         let layer = try #require(info.layer(.facilities))
         #expect(layer.featureCount == 3)
-        #expect(layer.source == LayerSource(file: "f.csv", name: "test facilities", licence: "CC0"))
+        #expect(layer.sources == [LayerSource(file: "f.csv", name: "test facilities", licence: "CC0")])
         #expect(layer.extent == BoundingBox(minX: 76.9, minY: 43.2, maxX: 77.0, maxY: 43.3))
         #expect(info.contentHash == report.contentHash)
         #expect(info.schemaVersion == DatasetStore.schemaVersion)

@@ -74,6 +74,30 @@ struct RealDataImportTests {
         #expect(gazetteer.locate(Coordinate(lon: 77.0575, lat: 43.1575)).cityDistrict?.name == "Medeu")
     }
 
+    /// Oblasts, rayons and city districts come from three files and coexist in one layer; a
+    /// point in Almaty is then placed at every level.
+    @Test func districtLevelsFromSeveralFilesCoexist() throws {
+        let dir = try TemporaryDirectory()
+        let store = try DatasetStore.create(dir.file("kz.sqlite"))
+        try store.importLayer(file: SharedGeodata.file("boundaries/kz_adm2_2024_geokz.geojson"), options: ImportOptions())
+        let afterADM2 = try store.info().contentHash
+        try store.importLayer(file: SharedGeodata.file("boundaries/kz_adm1_2024_geokz.geojson"), options: ImportOptions())
+        try store.importLayer(file: SharedGeodata.file("boundaries/almaty_districts_osm2017.geojson"), options: ImportOptions())
+        let info = try store.info()
+        #expect(info.layer(.districts)?.featureCount == 224 + 20 + 8)
+        #expect(info.layer(.districts)?.sources.compactMap(\.part) == ["city_district", "oblast", "rayon"])
+        #expect(info.contentHash != afterADM2)
+
+        let location = Gazetteer(districts: try store.districts(), settlements: []).locate(Coordinate(lon: 77.0405, lat: 43.3521))
+        #expect(location.oblast?.id == "KZ75")
+        #expect(location.rayon?.id.hasPrefix("KZ751") == true)
+        #expect(location.cityDistrict?.name == "Turksib")
+
+        // Re-importing ADM2 replaces only the rayons and gives the same content as before.
+        try store.importLayer(file: SharedGeodata.file("boundaries/kz_adm2_2024_geokz.geojson"), options: ImportOptions())
+        #expect(try store.info().contentHash == info.contentHash)
+    }
+
     @Test func hotosmSettlementsImportWithTheirPopulations() throws {
         let dir = try TemporaryDirectory()
         let store = try DatasetStore.create(dir.file("s.sqlite"))
