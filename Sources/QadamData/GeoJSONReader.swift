@@ -36,6 +36,7 @@ enum GeoJSONReader {
             if value["type"]?.stringValue != "Feature" {
                 feature.geometryProblem = "not a GeoJSON Feature (type \(value["type"]?.description ?? "missing"))"
             } else if let g = value["geometry"], !g.isNull {
+                feature.declaredType = g["type"]?.stringValue
                 do { feature.geometry = try geometry(g) } catch { feature.geometryProblem = "\(error)" }
             }
             features.append(feature)

@@ -48,11 +48,13 @@ public enum LayerImporter {
     private static func inferLayer(_ document: SourceDocument) throws -> LayerKind {
         var shapes = Set<GeometryShape>()
         for f in document.features {
-            guard let kind = f.geometry?.kind else { continue }
-            if kind == .point { shapes.insert(.point) }
-            else if kind.isPolygonal { shapes.insert(.polygonal) }
-            else if kind == .lineString || kind == .multiLineString { shapes.insert(.linear) }
-            else { shapes.insert(.optionalPolygonal) } // anything else: mixed, cannot infer
+            guard let type = f.geometry?.kind.description ?? f.declaredType else { continue }
+            switch type {
+            case "Point": shapes.insert(.point)
+            case "Polygon", "MultiPolygon": shapes.insert(.polygonal)
+            case "LineString", "MultiLineString": shapes.insert(.linear)
+            default: shapes.insert(.optionalPolygonal) // anything else: mixed, cannot infer
+            }
         }
         if document.format == .csv, shapes.isEmpty { shapes = [.point] }
         guard let layer = LayerSchema.inferLayer(shapes: shapes, fieldNames: document.fieldNames) else {

@@ -9,6 +9,9 @@ struct SourceFeature {
     var geometry: Geometry?
     /// Why the geometry could not be read; reported as an error by the layer mapper.
     var geometryProblem: String?
+    /// The geometry type the file declares (GeoJSON `type`), kept even when the geometry is
+    /// unreadable so the layer can still be inferred and every bad feature reported.
+    var declaredType: String? = nil
     /// The field the geometry came from (`geometry`, `lon`/`lat`, a WKT column), for locating problems.
     var geometryField: String
 }

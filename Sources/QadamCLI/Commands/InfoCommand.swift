@@ -32,7 +32,7 @@ struct InfoCommand: ParsableCommand {
                       .double(l.extent?.minX, digits: 4), .double(l.extent?.minY, digits: 4),
                       .double(l.extent?.maxX, digits: 4), .double(l.extent?.maxY, digits: 4),
                       .text(l.sources.map(Self.describe).joined(separator: "; ")),
-                      .text(l.sources.map { $0.licence ?? "" }.joined(separator: "; ")), .text(l.importedAt)])
+                      .text(l.sources.compactMap(\.licence).filter { !$0.isEmpty }.joined(separator: "; ")), .text(l.importedAt)])
         }
         if format == .table {
             emit("dataset \(info.path)\nschema \(info.schemaVersion), built \(info.buildTime)\ncontent hash \(info.contentHash)\n\n")

@@ -17,22 +17,37 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: table, json, csv.")
     var format: OutputFormat = .table
 
-    /// The JSON answer: the report, or for an unreadable file just its problems.
+    /// The JSON answer; layer, counts and fields are absent when the file could not be read at all.
     struct Result: Encodable {
         var file: String
         var ok: Bool
-        var report: ImportReport?
+        var layer: LayerKind?
+        var featureCount: Int?
+        var recordCount: Int?
+        var fields: [String: String]?
         var problems: [DataProblem]
+
+        init(_ report: ImportReport) {
+            file = report.file; ok = !report.hasErrors; layer = report.layer; featureCount = report.featureCount
+            recordCount = report.recordCount; fields = report.fields; problems = report.problems
+        }
+
+        init(unreadable file: String, problems: [DataProblem]) {
+            self.file = file; ok = false; self.problems = problems
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case file, ok, layer, featureCount = "feature_count", recordCount = "record_count", fields, problems
+        }
     }
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
         let result: Result
         do {
-            let report = try LayerImporter.validate(file: url, options: try importOptions.importOptions())
-            result = Result(file: report.file, ok: !report.hasErrors, report: report, problems: report.problems)
+            result = Result(try LayerImporter.validate(file: url, options: try importOptions.importOptions()))
         } catch ImportError.unreadable(_, let problems) {
-            result = Result(file: url.lastPathComponent, ok: false, report: nil, problems: problems)
+            result = Result(unreadable: url.lastPathComponent, problems: problems)
         } catch let e as ImportError {
             throw CLIError(e.description, exitCode: .dataError)
         }
@@ -40,9 +55,10 @@ struct ValidateCommand: ParsableCommand {
         case .json, .geojson:
             emit(try JSONOutput.string(result))
         case .table, .csv:
-            if let r = result.report, format == .table {
-                emit("\(r.file): layer \(r.layer), \(r.featureCount) features, \(r.recordCount) usable; "
-                     + "\(r.errors.count) errors, \(r.warnings.count) warnings, \(r.repairs.count) repairs\n")
+            if let layer = result.layer, let features = result.featureCount, let records = result.recordCount, format == .table {
+                func count(_ s: DataProblem.Severity) -> Int { result.problems.filter { $0.severity == s }.count }
+                emit("\(result.file): layer \(layer), \(features) features, \(records) usable; "
+                     + "\(count(.error)) errors, \(count(.warning)) warnings, \(count(.repair)) repairs\n")
             }
             if !result.problems.isEmpty || format == .csv { emit(ProblemTable.make(result.problems).render(format)) }
         }
