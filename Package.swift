@@ -2,10 +2,14 @@
 //
 // Qadam: a geospatial indexing and query daemon for access to social services in Kazakhstan.
 // Layers (lowest first; a layer imports only layers below it) are described in
-// docs/architecture.md. Benchmarks live in their own package under Benchmarks/ so that the
-// benchmark harness is not built by `swift test`.
+// docs/architecture.md. Benchmarks (Benchmarks/, ordo-one/benchmark) are added only when
+// QADAM_BENCHMARKS=1, so `swift test` never builds the benchmark harness:
+//   QADAM_BENCHMARKS=1 swift package benchmark
 
 import PackageDescription
+import class Foundation.ProcessInfo
+
+let withBenchmarks = ProcessInfo.processInfo.environment["QADAM_BENCHMARKS"] == "1"
 
 let package = Package(
     name: "Qadam",
@@ -45,7 +49,7 @@ let package = Package(
         // Loads a dataset into an immutable snapshot and answers protocol requests against it;
         // shared by the daemon and by the CLI's in-process mode so both give the same answers.
         .target(name: "QadamService", dependencies: [
-            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol",
+            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol", "CSpatiaLite",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "QadamCLI", dependencies: [
@@ -76,8 +80,22 @@ let package = Package(
             "QadamAccess", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "QadamDaemonTests", dependencies: ["QadamProtocol", "TestSupport"]),
+        .testTarget(name: "QadamDaemonTests", dependencies: [
+            "QadamProtocol", "QadamService", "CSpatiaLite", "TestSupport",
+        ]),
         .testTarget(name: "QadamCLITests", dependencies: ["QadamCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
+
+if withBenchmarks {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1",
+                 traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "GeoBenchmarks",
+            dependencies: ["QadamGeo", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/GeoBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+}

@@ -1,1 +1,139 @@
-print("qadamd")
+import ArgumentParser
+import Foundation
+import Logging
+import QadamProtocol
+import QadamService
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `qadamd`: loads a dataset and answers JSON-RPC queries on a Unix socket until stopped.
+struct QadamdCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qadamd",
+        abstract: "Qadam query daemon: walking-distance and service-gap queries over a Unix socket.",
+        discussion: """
+            Runs in the foreground and logs to stderr. Settings come from the config file \
+            (\(DaemonConfig.defaultConfigPath) if present, or --config), then QADAMD_DATASET, \
+            QADAMD_SOCKET and QADAMD_LOG_LEVEL, then these flags. SIGHUP reloads the dataset; \
+            SIGTERM or SIGINT drains running requests and exits. The protocol is described in \
+            docs/protocol.md.
+            """,
+        version: Dispatcher.version)
+
+    @Option(help: "Dataset file (SpatiaLite) to serve.")
+    var dataset: String?
+
+    @Option(help: "Unix socket path to listen on (default: /run/qadam/qadamd.sock for root, else $XDG_RUNTIME_DIR/qadam/qadamd.sock).")
+    var socket: String?
+
+    @Option(help: "Config file (TOML subset); default \(DaemonConfig.defaultConfigPath) when it exists.")
+    var config: String?
+
+    @Option(help: "Group to own the socket file.")
+    var socketGroup: String?
+
+    @Option(help: "Most simultaneous connections.")
+    var maxConnections: Int?
+
+    @Option(help: "Longest request line in bytes.")
+    var maxRequestBytes: Int?
+
+    @Option(help: "Largest response in bytes; larger results become error -32002.")
+    var maxResultBytes: Int?
+
+    @Option(help: "Seconds of silence after which a connection is closed.")
+    var idleTimeout: Double?
+
+    @Option(help: "Seconds a query may run before it is answered with error -32003.")
+    var requestTimeout: Double?
+
+    @Option(help: "Worker threads for queries.")
+    var workers: Int?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String?
+
+    @Flag(help: "Serve the debug.sleep and debug.bytes methods (for testing limits).")
+    var enableDebugMethods = false
+
+    func run() throws {
+        let settings = try resolveConfig()
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = settings.logLevel
+            return handler
+        }
+        let logger = Logger(label: "qadamd")
+        raiseFileLimit()
+        guard let datasetSetting = settings.datasetPath else {
+            throw ValidationError("no dataset: pass --dataset FILE, set QADAMD_DATASET, or set `dataset` in the config file")
+        }
+        // Absolute, so that `info` and the logs say exactly which file is served.
+        let datasetPath = URL(fileURLWithPath: datasetSetting).standardizedFileURL.path
+
+        let store: SnapshotStore
+        do {
+            store = try SnapshotStore(datasetPath: datasetPath, loader: SQLiteMetaLoader())
+        } catch {
+            logger.critical("cannot load dataset", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+        logger.info("dataset loaded", metadata: [
+            "dataset": "\(datasetPath)", "snapshot": "\(store.current.contentHash)",
+            "load_seconds": "\(store.current.loadSeconds)",
+        ])
+        var registry = MethodRegistry.standard
+        if settings.debugMethods { DebugMethods.register(into: &registry) }
+        let notifier = SystemdNotifier()
+        let dispatcher = Dispatcher(service: QueryService(store: store, registry: registry),
+                                    config: settings, notifier: notifier, logger: logger)
+        let server = Server(config: settings, dispatcher: dispatcher, notifier: notifier, logger: logger)
+        do {
+            try server.start()
+        } catch {
+            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+        server.waitUntilStopped()
+    }
+
+    /// Defaults, then config file, then environment, then flags.
+    private func resolveConfig() throws -> DaemonConfig {
+        var settings = DaemonConfig()
+        let environment = ProcessInfo.processInfo.environment
+        if let path = config {
+            try settings.apply(file: path)
+        } else if FileManager.default.fileExists(atPath: DaemonConfig.defaultConfigPath) {
+            try settings.apply(file: DaemonConfig.defaultConfigPath)
+        }
+        try settings.apply(environment: environment)
+        if let dataset { settings.datasetPath = dataset }
+        if let socket { settings.socketPath = socket }
+        if let socketGroup { settings.socketGroup = socketGroup }
+        if let maxConnections { settings.maxConnections = try positive(maxConnections, "--max-connections") }
+        if let maxRequestBytes { settings.maxRequestBytes = try positive(maxRequestBytes, "--max-request-bytes") }
+        if let maxResultBytes { settings.maxResultBytes = try positive(maxResultBytes, "--max-result-bytes") }
+        if let idleTimeout { settings.idleTimeoutSeconds = try positive(idleTimeout, "--idle-timeout") }
+        if let requestTimeout { settings.requestTimeoutSeconds = try positive(requestTimeout, "--request-timeout") }
+        if let workers { settings.workers = try positive(workers, "--workers") }
+        if let logLevel { settings.logLevel = try DaemonConfig.level(logLevel, source: "--log-level") }
+        if enableDebugMethods { settings.debugMethods = true }
+        return settings
+    }
+
+    private func positive<T: Numeric & Comparable>(_ value: T, _ flag: String) throws -> T {
+        guard value > 0 else { throw ValidationError("\(flag) must be positive") }
+        return value
+    }
+
+    /// Many idle clients are normal for a daemon; lift the soft descriptor limit to the hard one.
+    private func raiseFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+}
+
+QadamdCommand.main()

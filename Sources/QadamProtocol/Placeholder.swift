@@ -1,1 +1,0 @@
-// Request/response types shared by qadamd and qadam.

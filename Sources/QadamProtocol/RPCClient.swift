@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A blocking JSON-RPC client over a Unix stream socket: one request line out, one response
+/// line in. Plain POSIX, so that the CLI and tests need no event loop to talk to `qadamd`.
+///
+/// Not thread-safe: use one client per thread.
+public final class RPCClient {
+    public enum ClientError: Error, CustomStringConvertible {
+        case connectFailed(path: String, errno: Int32)
+        case pathTooLong(path: String)
+        case sendFailed(path: String, errno: Int32)
+        case receiveFailed(path: String, errno: Int32)
+        case closedByDaemon(path: String)
+        case badResponse(path: String, String)
+        case mismatchedID(path: String, sent: JSONValue, got: JSONValue)
+
+        public var description: String {
+            switch self {
+            case .connectFailed(let path, let e):
+                return "cannot connect to qadamd at \(path): \(String(cString: strerror(e)))"
+                    + " (is the daemon running? set --socket or QADAM_SOCKET)"
+            case .pathTooLong(let path):
+                return "socket path \(path) is longer than a Unix socket address allows"
+            case .sendFailed(let path, let e):
+                return "sending to qadamd at \(path) failed: \(String(cString: strerror(e)))"
+            case .receiveFailed(let path, let e):
+                return "reading from qadamd at \(path) failed: \(String(cString: strerror(e)))"
+            case .closedByDaemon(let path):
+                return "qadamd at \(path) closed the connection"
+            case .badResponse(let path, let why):
+                return "qadamd at \(path) sent a malformed response: \(why)"
+            case .mismatchedID(let path, let sent, let got):
+                return "qadamd at \(path) answered request id \(got) while \(sent) was expected"
+            }
+        }
+    }
+
+    public let path: String
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var nextID: Int64 = 1
+
+    /// Connects to the daemon's socket; `receiveTimeout` (seconds, 0 = none) bounds each read.
+    public init(path: String, receiveTimeout: Double = 0) throws(ClientError) {
+        self.path = path
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let pathBytes = Array(path.utf8)
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard pathBytes.count < capacity else { throw .pathTooLong(path: path) }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: pathBytes)
+            raw[pathBytes.count] = 0
+        }
+        #if canImport(Glibc)
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        #else
+        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw .connectFailed(path: path, errno: errno) }
+        let rc = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard rc == 0 else {
+            let e = errno
+            close(fd)
+            throw .connectFailed(path: path, errno: e)
+        }
+        if receiveTimeout > 0 {
+            var tv = timeval(tv_sec: Int(receiveTimeout), tv_usec: Int((receiveTimeout.truncatingRemainder(dividingBy: 1)) * 1_000_000))
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        }
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    /// Sends one request and waits for its response. A JSON-RPC error comes back as a
+    /// response whose `error` is set; only transport failures throw.
+    public func call(_ method: String, params: JSONValue = .null) throws -> RPCResponse {
+        let id = JSONValue.int(nextID)
+        nextID += 1
+        try send(RPCRequest(id: id, method: method, params: params))
+        let response = try readResponse()
+        guard response.id == id else { throw ClientError.mismatchedID(path: path, sent: id, got: response.id) }
+        return response
+    }
+
+    /// Sends one request without waiting (for pipelining); read answers with `readResponse()`.
+    public func send(_ request: RPCRequest) throws {
+        try sendRaw(Array((try request.line() + "\n").utf8))
+    }
+
+    /// Writes bytes exactly as given: for tests of the daemon's framing and error handling.
+    public func sendRaw(_ bytes: [UInt8]) throws(ClientError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { raw in
+                #if canImport(Glibc)
+                Glibc.send(fd, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
+                #else
+                Darwin.send(fd, raw.baseAddress, raw.count, 0)
+                #endif
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .sendFailed(path: path, errno: errno)
+            }
+            offset += n
+        }
+    }
+
+    /// Reads the next response line.
+    public func readResponse() throws -> RPCResponse {
+        let line = try readLine()
+        do {
+            return try RPCResponse(json: try JSONText.parse(line))
+        } catch {
+            throw ClientError.badResponse(path: path, String(describing: error))
+        }
+    }
+
+    /// Reads bytes up to the next newline (not included).
+    public func readLine() throws(ClientError) -> [UInt8] {
+        var scanned = 0
+        while true {
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Array(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                return line
+            }
+            scanned = buffer.count
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .receiveFailed(path: path, errno: errno)
+            }
+            if n == 0 { throw .closedByDaemon(path: path) }
+            buffer.append(contentsOf: chunk[..<n])
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// One JSON-RPC 2.0 request, already checked for shape.
+public struct RPCRequest: Hashable, Sendable {
+    /// `nil` for a notification (no `id` member): it runs, but gets no reply.
+    public var id: JSONValue?
+    public var method: String
+    /// `.null` when absent; otherwise an object or an array.
+    public var params: JSONValue
+
+    public init(id: JSONValue?, method: String, params: JSONValue = .null) {
+        self.id = id
+        self.method = method
+        self.params = params
+    }
+
+    public var isNotification: Bool { id == nil }
+
+    /// The request as one line of wire text, without the newline.
+    public func line() throws(JSONText.NonFiniteNumber) -> String {
+        var members: [String: JSONValue] = ["jsonrpc": "2.0", "method": .string(method)]
+        if let id { members["id"] = id }
+        if params != .null { members["params"] = params }
+        return try JSONText.serialize(.object(members))
+    }
+
+    /// Reads one request line. Errors carry the JSON-RPC code to answer with and, where the
+    /// line got far enough to have one, the request id (`.null` otherwise).
+    public static func parse(line: some Collection<UInt8>) -> Result<RPCRequest, RPCFailure> {
+        let value: JSONValue
+        do {
+            value = try JSONText.parse(line)
+        } catch {
+            switch error {
+            case .tooDeep(let limit):
+                return .failure(RPCFailure(id: .null, error: .invalidRequest("JSON nested deeper than \(limit) levels")))
+            case .invalid(let why):
+                return .failure(RPCFailure(id: .null, error: .parseError(why)))
+            }
+        }
+        return parse(value)
+    }
+
+    public static func parse(_ value: JSONValue) -> Result<RPCRequest, RPCFailure> {
+        guard case .object(let members) = value else {
+            let why = value.arrayValue != nil
+                ? "batch requests are not supported; send one request object per line"
+                : "expected a request object, got \(value.typeName)"
+            return .failure(RPCFailure(id: .null, error: .invalidRequest(why)))
+        }
+        let id = members["id"]
+        switch id {
+        case nil, .null?, .string?, .int?, .double?: break
+        case let other?:
+            return .failure(RPCFailure(id: .null, error: .invalidRequest("'id' must be a string, number or null, got \(other.typeName)")))
+        }
+        let replyID = id ?? .null
+        guard members["jsonrpc"] == "2.0" else {
+            return .failure(RPCFailure(id: replyID, error: .invalidRequest("'jsonrpc' must be \"2.0\"")))
+        }
+        guard let method = members["method"]?.stringValue else {
+            return .failure(RPCFailure(id: replyID, error: .invalidRequest("'method' must be a string")))
+        }
+        let params = members["params"] ?? .null
+        switch params {
+        case .null, .object, .array: break
+        default:
+            return .failure(RPCFailure(id: replyID, error: .invalidRequest("'params' must be an object or an array, got \(params.typeName)")))
+        }
+        return .success(RPCRequest(id: id, method: method, params: params))
+    }
+}
+
+/// A request that could not be accepted, with the id to answer it under.
+public struct RPCFailure: Error, Hashable, Sendable {
+    public var id: JSONValue
+    public var error: RPCError
+
+    public init(id: JSONValue, error: RPCError) {
+        self.id = id
+        self.error = error
+    }
+}
+
+/// One JSON-RPC 2.0 response: a result or an error, under the request's id.
+public struct RPCResponse: Hashable, Sendable {
+    public var id: JSONValue
+    public var outcome: Result<JSONValue, RPCError>
+
+    public init(id: JSONValue, outcome: Result<JSONValue, RPCError>) {
+        self.id = id
+        self.outcome = outcome
+    }
+
+    public init(id: JSONValue, result: JSONValue) { self.init(id: id, outcome: .success(result)) }
+    public init(id: JSONValue, error: RPCError) { self.init(id: id, outcome: .failure(error)) }
+
+    /// The result, or the error thrown.
+    public func get() throws(RPCError) -> JSONValue { try outcome.get() }
+
+    public var error: RPCError? {
+        if case .failure(let e) = outcome { return e }
+        return nil
+    }
+
+    public var json: JSONValue {
+        switch outcome {
+        case .success(let result): return ["jsonrpc": "2.0", "id": id, "result": result]
+        case .failure(let error): return ["jsonrpc": "2.0", "id": id, "error": error.json]
+        }
+    }
+
+    /// The response as one line of wire text, without the newline.
+    public func line() throws(JSONText.NonFiniteNumber) -> String { try JSONText.serialize(json) }
+
+    public enum DecodeError: Error, CustomStringConvertible {
+        case notAResponse(String)
+        public var description: String {
+            switch self { case .notAResponse(let why): return "not a JSON-RPC response: \(why)" }
+        }
+    }
+
+    public init(json: JSONValue) throws(DecodeError) {
+        guard case .object(let members) = json else { throw .notAResponse("expected an object") }
+        let id = members["id"] ?? .null
+        if let result = members["result"] {
+            self.init(id: id, result: result)
+        } else if let errorJSON = members["error"], let error = RPCError(json: errorJSON) {
+            self.init(id: id, error: error)
+        } else {
+            throw .notAResponse("neither 'result' nor a well-formed 'error'")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import QadamProtocol
+
+/// One loaded dataset, immutable once built.
+///
+/// Queries hold a reference to the snapshot they started on, so a reload never changes the
+/// data under a running query; the old snapshot is freed when its last query finishes.
+public final class Snapshot: Sendable {
+    /// The dataset file this was loaded from.
+    public let datasetPath: String
+    /// The dataset's content hash (from its `meta` table); every query result carries it so a
+    /// client can tell which data answered.
+    public let contentHash: String
+    /// All key/value pairs of the dataset's `meta` table.
+    public let meta: [String: String]
+    /// Row count per layer table.
+    public let layerCounts: [String: Int]
+    /// When loading finished.
+    public let loadedAt: Date
+    /// How long loading took, in seconds.
+    public let loadSeconds: Double
+    /// The loaded dataset itself (indexes, graph, ...), opaque at this layer; query handlers
+    /// cast it to the type their loader put there.
+    public let content: (any Sendable)?
+
+    public init(datasetPath: String, contentHash: String, meta: [String: String],
+                layerCounts: [String: Int], loadedAt: Date, loadSeconds: Double,
+                content: (any Sendable)? = nil) {
+        self.datasetPath = datasetPath
+        self.contentHash = contentHash
+        self.meta = meta
+        self.layerCounts = layerCounts
+        self.loadedAt = loadedAt
+        self.loadSeconds = loadSeconds
+        self.content = content
+    }
+
+    public var schemaVersion: String? { meta["schema_version"] }
+}
+
+extension Snapshot {
+    /// What `info` reports about a snapshot, shared by the daemon and the in-process CLI.
+    public var summary: JSONValue {
+        var layers: [String: JSONValue] = [:]
+        for (name, count) in layerCounts { layers[name] = .int(Int64(count)) }
+        return [
+            "dataset": .string(datasetPath),
+            "snapshot": .string(contentHash),
+            "schema_version": schemaVersion.map { .string($0) } ?? .null,
+            "layers": .object(layers),
+            "loaded_at": .string(loadedAt.formatted(.iso8601)),
+            "load_seconds": .double(loadSeconds),
+        ]
+    }
+}

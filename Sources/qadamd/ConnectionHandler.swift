@@ -1,0 +1,110 @@
+import Logging
+import NIOCore
+import QadamProtocol
+
+/// One client connection: checks who is calling, turns each line into a request for the
+/// `Dispatcher`, and writes answers back as they come (possibly out of order when requests
+/// are pipelined; ids tell them apart). Protocol errors are answered and the connection
+/// stays open, except for an over-long line, after which the stream cannot be resynchronised.
+final class ConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let dispatcher: Dispatcher
+    private let policy: AccessPolicy
+    private var logger: Logger
+    private var admitted = false
+    private var counted = false
+
+    init(dispatcher: Dispatcher, policy: AccessPolicy, logger: Logger) {
+        self.dispatcher = dispatcher
+        self.policy = policy
+        self.logger = logger
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        let channel = context.channel
+        guard dispatcher.connectionOpened() else {
+            logger.warning("connection refused: too many connections")
+            refuse(channel, RPCError(code: RPCError.unavailableCode, message: "too many connections to qadamd; retry later"))
+            return
+        }
+        counted = true
+        // On the event loop the kernel's answer is immediate, so this runs before any read.
+        PeerCredentials.of(channel).whenComplete { [self] result in
+            switch result {
+            case .success(let peer):
+                logger[metadataKey: "peer_uid"] = "\(peer.uid)"
+                logger[metadataKey: "peer_pid"] = "\(peer.pid)"
+                if policy.allows(peer) {
+                    admitted = true
+                    logger.info("connection opened", metadata: ["peer_gid": "\(peer.gid)"])
+                } else {
+                    logger.warning("connection refused: peer not on the allow-list", metadata: ["peer_gid": "\(peer.gid)"])
+                    refuse(channel, RPCError(code: RPCError.accessDeniedCode,
+                                             message: "uid \(peer.uid) (gid \(peer.gid)) may not use this qadamd; ask its administrator to add it to access.allowed_uids or allowed_gids"))
+                }
+            case .failure(let error):
+                logger.error("connection refused: cannot read peer credentials", metadata: ["error": "\(error)"])
+                channel.close(promise: nil)
+            }
+        }
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if counted { dispatcher.connectionClosed() }
+        if admitted { logger.debug("connection closed") }
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard admitted else { return }
+        let line = unwrapInboundIn(data)
+        guard line.readableBytesView.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }
+        let send = Self.sender(for: context.channel)
+        switch RPCRequest.parse(line: line.readableBytesView) {
+        case .success(let request):
+            dispatcher.handle(request, on: context.eventLoop, send: send)
+        case .failure(let failure):
+            logger.debug("bad request line", metadata: ["error": "\(failure.error.message)"])
+            dispatcher.reject(failure, send: send)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        if let tooLong = error as? LineTooLong {
+            logger.warning("closing connection: request line too long", metadata: ["limit": "\(tooLong.limit)"])
+            let failure = RPCFailure(id: .null, error: .invalidRequest("\(tooLong); the connection will be closed"))
+            let channel = context.channel
+            dispatcher.reject(failure, send: Self.sender(for: channel)) { channel.close(promise: nil) }
+            return
+        }
+        logger.debug("connection error", metadata: ["error": "\(error)"])
+        context.close(promise: nil)
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent {
+            logger.debug("closing idle connection")
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    /// Writes on the channel's event loop, where a completed write's callback runs at once,
+    /// before the loop reads the client's next request.
+    private static func sender(for channel: Channel) -> LineSender {
+        { text, done in
+            channel.eventLoop.execute {
+                channel.writeAndFlush(ByteBuffer(string: text + "\n")).whenComplete { _ in done() }
+            }
+        }
+    }
+
+    private func refuse(_ channel: Channel, _ error: RPCError) {
+        let text = (try? RPCResponse(id: .null, error: error).line()) ?? ""
+        channel.writeAndFlush(ByteBuffer(string: text + "\n")).whenComplete { _ in channel.close(promise: nil) }
+    }
+}

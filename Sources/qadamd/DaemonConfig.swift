@@ -1,0 +1,106 @@
+import Foundation
+import Logging
+import QadamProtocol
+
+/// Everything `qadamd` can be told, with its defaults. Sources, weakest first: built-in
+/// defaults, the config file (`/etc/qadam/qadamd.toml` or `--config`), environment
+/// (`QADAMD_DATASET`, `QADAMD_SOCKET`, `QADAMD_LOG_LEVEL`), command-line flags.
+struct DaemonConfig: Sendable {
+    static let defaultConfigPath = "/etc/qadam/qadamd.toml"
+
+    var datasetPath: String?
+    var socketPath: String = SocketPath.defaultPath()
+    /// Permission bits of a socket file the daemon creates itself.
+    var socketMode: UInt32 = 0o660
+    /// Group to give the socket file (needs privilege to change); nil keeps the process's.
+    var socketGroup: String?
+    /// Peers allowed to talk to the daemon besides root and the daemon's own user; both
+    /// empty means "anyone who can open the socket file", whose mode is the first gate.
+    var allowedUIDs: Set<UInt32> = []
+    var allowedGIDs: Set<UInt32> = []
+    var maxConnections = 2048
+    var maxRequestBytes = 1 << 20
+    var maxResultBytes = 64 << 20
+    var idleTimeoutSeconds: Double = 300
+    var requestTimeoutSeconds: Double = 60
+    var workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Requests allowed to wait for a worker before new ones are refused as overloaded.
+    var maxQueuedRequests = 1024
+    var drainTimeoutSeconds: Double = 10
+    var logLevel: Logger.Level = .info
+    /// Registers the `debug.*` methods (sleep, bytes) used to test limits and draining.
+    var debugMethods = false
+
+    struct ConfigError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Applies a config file's keys; unknown keys and wrong types are errors naming the key.
+    mutating func apply(file path: String) throws {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw ConfigError(description: "cannot read config file \(path): \(error.localizedDescription)")
+        }
+        for (key, value) in try TOMLSubset.parse(text, file: path).sorted(by: { $0.key < $1.key }) {
+            func fail(_ expected: String) -> ConfigError {
+                ConfigError(description: "\(path): \(key) must be \(expected)")
+            }
+            func string() throws -> String {
+                guard case .string(let s) = value else { throw fail("a string") }
+                return s
+            }
+            func integer() throws -> Int {
+                guard case .integer(let i) = value, i > 0 else { throw fail("a positive integer") }
+                return i
+            }
+            func seconds() throws -> Double {
+                switch value {
+                case .integer(let i) where i > 0: return Double(i)
+                case .float(let d) where d > 0: return d
+                default: throw fail("a positive number of seconds")
+                }
+            }
+            func ids() throws -> Set<UInt32> {
+                guard case .array(let items) = value else { throw fail("an array of numeric ids") }
+                return Set(try items.map { item -> UInt32 in
+                    guard case .integer(let i) = item, let id = UInt32(exactly: i) else { throw fail("an array of numeric ids") }
+                    return id
+                })
+            }
+            switch key {
+            case "dataset": datasetPath = try string()
+            case "socket.path": socketPath = try string()
+            case "socket.mode":
+                guard let mode = UInt32(try string(), radix: 8), mode <= 0o777 else { throw fail("an octal string like \"0660\"") }
+                socketMode = mode
+            case "socket.group": socketGroup = try string()
+            case "access.allowed_uids": allowedUIDs = try ids()
+            case "access.allowed_gids": allowedGIDs = try ids()
+            case "limits.max_connections": maxConnections = try integer()
+            case "limits.max_request_bytes": maxRequestBytes = try integer()
+            case "limits.max_result_bytes": maxResultBytes = try integer()
+            case "limits.idle_timeout_seconds": idleTimeoutSeconds = try seconds()
+            case "limits.request_timeout_seconds": requestTimeoutSeconds = try seconds()
+            case "limits.workers": workers = try integer()
+            case "limits.max_queued_requests": maxQueuedRequests = try integer()
+            case "limits.drain_timeout_seconds": drainTimeoutSeconds = try seconds()
+            case "log.level": logLevel = try Self.level(try string(), source: "\(path): log.level")
+            default: throw ConfigError(description: "\(path): unknown key \(key)")
+            }
+        }
+    }
+
+    mutating func apply(environment: [String: String]) throws {
+        if let v = environment["QADAMD_DATASET"], !v.isEmpty { datasetPath = v }
+        if let v = environment["QADAMD_SOCKET"], !v.isEmpty { socketPath = v }
+        if let v = environment["QADAMD_LOG_LEVEL"], !v.isEmpty { logLevel = try Self.level(v, source: "QADAMD_LOG_LEVEL") }
+    }
+
+    static func level(_ text: String, source: String) throws -> Logger.Level {
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ConfigError(description: "\(source): unknown log level '\(text)' (one of \(names))")
+        }
+        return level
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import QadamProtocol
+import Testing
+
+@Suite struct ProtocolCodingTests {
+    @Test func requestParsingNamesWhatIsWrong() {
+        func error(_ text: String) -> RPCFailure? {
+            if case .failure(let f) = RPCRequest.parse(line: Array(text.utf8)) { return f }
+            return nil
+        }
+        #expect(error(#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#) == nil)
+        #expect(error("not json")?.error.code == RPCError.parseErrorCode)
+        #expect(error(#"{"x":NaN}"#)?.error.code == RPCError.parseErrorCode)
+        #expect(error(#"[{"jsonrpc":"2.0","id":1,"method":"ping"}]"#)?.error.message.contains("batch") == true)
+        let noVersion = error(#"{"id":7,"method":"ping"}"#)
+        #expect(noVersion?.error.code == RPCError.invalidRequestCode)
+        #expect(noVersion?.id == 7)
+        #expect(error(#"{"jsonrpc":"2.0","id":1,"method":5}"#)?.error.message.contains("'method'") == true)
+        #expect(error(#"{"jsonrpc":"2.0","id":{},"method":"ping"}"#)?.error.message.contains("'id'") == true)
+        #expect(error(#"{"jsonrpc":"2.0","id":1,"method":"ping","params":3}"#)?.error.message.contains("'params'") == true)
+        let deep = String(repeating: "[", count: 100_000)
+        #expect(error(deep)?.error.message.contains("nested deeper") == true)
+    }
+
+    @Test func notificationsHaveNoID() throws {
+        let request = try RPCRequest.parse(line: Array(#"{"jsonrpc":"2.0","method":"ping"}"#.utf8)).get()
+        #expect(request.isNotification)
+    }
+
+    @Test func depthCountsOnlyBracketsOutsideStrings() throws {
+        let nestedText = "\"" + String(repeating: "[", count: 1000) + "\""
+        #expect(try JSONText.parse(nestedText) == .string(String(repeating: "[", count: 1000)))
+        let escapedQuote = #"["\"[[[[", 1]"#
+        #expect(try JSONText.parse(escapedQuote) == .array([.string("\"[[[["), .int(1)]))
+        #expect(throws: JSONText.ParseError.tooDeep(limit: 3)) {
+            try JSONText.parse(Array("[[[[1]]]]".utf8), maximumDepth: 3)
+        }
+    }
+
+    @Test func serialisationRefusesNonFiniteNumbersAndNamesWhere() {
+        #expect(throws: JSONText.NonFiniteNumber.self) { try JSONText.serialize(["a": [1, .double(.nan)]]) }
+        do {
+            _ = try JSONText.serialize(["a": [1, .double(.infinity)]])
+        } catch {
+            #expect(error.path == "$.a[1]")
+        }
+    }
+
+    /// Serialising then parsing gives back the same value, for random values (seeded).
+    @Test func serialiseParseRoundTrip() throws {
+        var rng = SplitMix64(seed: 0x51AD)
+        for _ in 0..<500 {
+            let value = randomValue(&rng, depth: 0)
+            let text = try JSONText.serialize(value)
+            #expect(!text.contains("\n"))
+            #expect(try JSONText.parse(text) == value, "\(text)")
+        }
+    }
+
+    private func randomValue(_ rng: inout SplitMix64, depth: Int) -> JSONValue {
+        switch rng.next() % (depth > 3 ? 5 : 7) {
+        case 0: return .null
+        case 1: return .bool(rng.next() % 2 == 0)
+        case 2: return .int(Int64(bitPattern: rng.next()) >> Int64(rng.next() % 60))
+        case 3: return .double((Double(rng.next() % 2_000_001) - 1_000_000) / 1024 + 0.5)
+        case 4:
+            let scalars = (0..<Int(rng.next() % 8)).map { _ -> Character in
+                let pool: [Character] = ["a", "\"", "\\", "\n", "\u{1}", "қ", "😀", " ", "/"]
+                return pool[Int(rng.next() % UInt64(pool.count))]
+            }
+            return .string(String(scalars))
+        case 5: return .array((0..<Int(rng.next() % 4)).map { _ in randomValue(&rng, depth: depth + 1) })
+        default:
+            var members: [String: JSONValue] = [:]
+            for i in 0..<Int(rng.next() % 4) { members["k\(i)\(rng.next() % 3)"] = randomValue(&rng, depth: depth + 1) }
+            return .object(members)
+        }
+    }
+
+    @Test func responsesRoundTrip() throws {
+        let ok = RPCResponse(id: "a", result: ["snapshot": "h"])
+        #expect(try RPCResponse(json: JSONText.parse(ok.line())) == ok)
+        let failed = RPCResponse(id: 3, error: .invalidParams(field: "points[2]", "must be a [lon, lat] pair"))
+        let decoded = try RPCResponse(json: JSONText.parse(failed.line()))
+        #expect(decoded == failed)
+        #expect(decoded.error?.data?["field"] == "points[2]")
+    }
+
+    @Test func clientConnectErrorNamesTheSocket() {
+        do {
+            _ = try RPCClient(path: "/nonexistent/qadam/qadamd.sock")
+            Issue.record("connect should fail")
+        } catch {
+            #expect(String(describing: error).contains("/nonexistent/qadam/qadamd.sock"))
+        }
+    }
+
+    @Test func defaultSocketPathFollowsUser() {
+        #expect(SocketPath.defaultPath(uid: 0, environment: ["XDG_RUNTIME_DIR": "/run/user/0"]) == "/run/qadam/qadamd.sock")
+        #expect(SocketPath.defaultPath(uid: 1000, environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]) == "/run/user/1000/qadam/qadamd.sock")
+        #expect(SocketPath.defaultPath(uid: 1000, environment: [:]) == "/tmp/qadam-1000/qadamd.sock")
+    }
+}
+
+/// A small seeded generator so property tests repeat exactly.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
