@@ -2,33 +2,32 @@ import QadamGeo
 
 /// Polygons with values, answering "which polygons cover this point?".
 ///
-/// A linear scan over bounding boxes, then a prepared-geometry test on the few candidates:
-/// plenty for hundreds of districts. It is the one place to swap in a packed R-tree
-/// (`PackedRTree` in QadamGeo) when layers grow.
+/// A packed R-tree over the polygons' bounding boxes finds candidates; a prepared-geometry
+/// test on each candidate decides.
 public final class AreaIndex<Value: Sendable>: Sendable {
-    private struct Entry: Sendable {
-        let box: BoundingBox
-        let polygon: PreparedGeometry
-        let value: Value
-    }
-
-    private let entries: [Entry]
+    private let tree: PackedRTree
+    private let polygons: [PreparedGeometry]
+    private let values: [Value]
 
     public init(_ items: [(polygon: Geometry, value: Value)]) {
-        entries = items.map { Entry(box: $0.polygon.envelope, polygon: $0.polygon.prepared(), value: $0.value) }
+        tree = PackedRTree(boxes: items.map(\.polygon.envelope))
+        polygons = items.map { $0.polygon.prepared() }
+        values = items.map(\.value)
     }
 
-    public var count: Int { entries.count }
+    public var count: Int { values.count }
 
     /// Values whose polygon covers `point` (boundary included), in insertion order.
     public func covering(_ point: Coordinate) -> [Value] {
-        entries.filter { $0.box.contains(point) && $0.polygon.covers(point) }.map(\.value)
+        tree.containing(point: point).sorted().filter { polygons[$0].covers(point) }.map { values[$0] }
     }
 }
 
 /// Points with values, answering "which is nearest to this point?" by geodesic distance.
 ///
-/// Linear: every point is measured. Thousands of settlements take milliseconds per query.
+/// Linear: every point is measured geodesically, which thousands of settlements take
+/// milliseconds for. (`PackedRTree.nearest` works in the plane of its boxes, so using it here
+/// would need a projected copy of the points and a geodesic refinement.)
 public struct NearestPointIndex<Value: Sendable>: Sendable {
     private let points: [(point: Coordinate, value: Value)]
 

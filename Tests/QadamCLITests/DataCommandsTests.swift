@@ -87,6 +87,15 @@ final class DataCommandsTests {
         }
     }
 
+    @Test func fieldFlagsMapOtherColumnNames() throws {
+        let csv = try write("s.csv", "obj,lon,lat,type,seats\nA-1,76.9,43.2,school,900\n")
+        let r = try QadamProcess.run(["import", csv, "--dataset", path("d.sqlite"), "--layer", "facilities",
+                                      "--id-field", "obj", "--kind-field", "type", "--field", "capacity=seats", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let fields = try #require((try r.json() as? [String: Any])?["fields"] as? [String: String])
+        #expect(fields == ["id": "obj", "kind": "type", "capacity": "seats"])
+    }
+
     @Test func usageErrorsExitOne() throws {
         let r = try QadamProcess.run(["locate", "--dataset", path("none.sqlite"), "--at", "not-a-point"])
         #expect(r.status == 1)
