@@ -18,12 +18,10 @@ enum CSVReader {
         let lonIndex = lower.firstIndex { lonColumns.contains($0) }
         let latIndex = lower.firstIndex { latColumns.contains($0) }
         let wktIndex = lower.firstIndex { wktColumns.contains($0) }
-        guard (lonIndex != nil && latIndex != nil) || wktIndex != nil else {
-            throw ImportError.unreadable(file: file, problems: [DataProblem(.error, ProblemLocation(file: file, row: 1),
-                "no geometry columns: expected 'lon' and 'lat' (or longitude/latitude) or a WKT 'geometry' column; found \(header.joined(separator: ", "))")])
-        }
-        let geometryColumns = [lonIndex, latIndex, wktIndex].compactMap { $0 }
-        let geometryField = wktIndex.map { header[$0] } ?? "\(header[lonIndex!]),\(header[latIndex!])"
+        let hasGeometryColumns = (lonIndex != nil && latIndex != nil) || wktIndex != nil
+        let geometryColumns = hasGeometryColumns ? [lonIndex, latIndex, wktIndex].compactMap { $0 } : []
+        let geometryField = wktIndex.map { header[$0] }
+            ?? (hasGeometryColumns ? "\(header[lonIndex!]),\(header[latIndex!])" : "lon,lat")
         var names = Set(header.indices.filter { !geometryColumns.contains($0) }.map { header[$0] })
         var features: [SourceFeature] = []
         for (r, record) in records.enumerated().dropFirst() {
@@ -55,7 +53,11 @@ enum CSVReader {
             features.append(feature)
         }
         names.remove("")
-        return SourceDocument(file: file, format: .csv, features: features, fieldNames: names)
+        var document = SourceDocument(file: file, format: .csv, features: features, fieldNames: names)
+        if !hasGeometryColumns {
+            document.missingGeometryColumns = "no geometry columns: expected 'lon' and 'lat' (or longitude/latitude) or a WKT 'geometry' column; found \(header.joined(separator: ", "))"
+        }
+        return document
     }
 
     private static func outOfBounds(_ g: Geometry) -> String? {

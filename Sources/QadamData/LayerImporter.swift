@@ -20,6 +20,11 @@ public enum LayerImporter {
         let document = try format(of: file, data) == .csv
             ? CSVReader.read(data, file: name) : GeoJSONReader.read(data, file: name)
         let layer = try options.layer ?? options.mapping.layer ?? inferLayer(document)
+        if let problem = document.missingGeometryColumns, !layer.geometryShape.allowsMissingGeometry {
+            throw ImportError.unreadable(file: file.path, problems: [
+                DataProblem(.error, ProblemLocation(file: name, row: 1), problem),
+            ])
+        }
         let fields = try LayerSchema.resolve(layer, mapping: options.mapping, fieldNames: document.fieldNames)
         var mapper = LayerMapper(document: document, layer: layer, fields: fields, options: options)
         let records = mapper.map()

@@ -23,6 +23,9 @@ struct SourceDocument {
     var features: [SourceFeature]
     /// Every property name seen in any feature: used to pick default fields and infer the layer.
     var fieldNames: Set<String>
+    /// Set when a CSV has no geometry columns at all: fine for layers whose rows may lack
+    /// geometry (polycentres), a header-level error for every other layer.
+    var missingGeometryColumns: String? = nil
 
     func location(_ feature: SourceFeature, field: String? = nil) -> ProblemLocation {
         switch format {
