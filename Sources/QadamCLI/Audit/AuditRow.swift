@@ -49,7 +49,7 @@ struct AuditLineEncoder {
     /// The CSV header line, or nil for GeoJSON Lines (which has none).
     var header: String? {
         guard format == .csv else { return nil }
-        return (["id", "lon", "lat"] + columns + ["error"]).map(Tabular.csvField).joined(separator: ",") + "\n"
+        return (["id", "lon", "lat"] + columns + ["error"]).map(CSVField.quoted).joined(separator: ",") + "\n"
     }
 
     func line(_ row: AuditRow) -> String {
@@ -57,7 +57,7 @@ struct AuditLineEncoder {
         case .csv:
             let fields = [row.id, Self.coordinateText(row.lon), Self.coordinateText(row.lat)]
                 + row.values.map(\.csv) + [row.error ?? ""]
-            return fields.map(Tabular.csvField).joined(separator: ",") + "\n"
+            return fields.map(CSVField.quoted).joined(separator: ",") + "\n"
         case .geojsonl:
             var properties: [String: Any] = ["id": row.id, "error": row.error ?? NSNull()]
             for (name, value) in zip(columns, row.values) { properties[name] = Self.jsonValue(value) }

@@ -62,8 +62,9 @@ struct CSVRecordParser {
                     fields.append(String(decoding: field, as: UTF8.self)); field = []
                     fieldStart = true
                     continue recordLoop
+                case UInt8(ascii: "\r") where index < bytes.count && bytes[index] == UInt8(ascii: "\n"):
+                    continue recordLoop // CRLF: the "\n" ends the record
                 case UInt8(ascii: "\n"):
-                    if field.last == UInt8(ascii: "\r") { field.removeLast() }
                     line += 1
                     terminated = true
                     break recordLoop
