@@ -8,8 +8,8 @@ import Testing
 @Suite struct ProtocolExamplesTests {
     /// Members whose values change from run to run; they must be present, any value.
     static let volatileKeys: Set<String> = [
-        "dataset", "uptime_seconds", "loaded_at", "started_at", "load_seconds", "connections",
-        "p50_ms", "p90_ms", "p99_ms", "max_ms",
+        "dataset", "norms", "build_time", "imported_at", "uptime_seconds", "loaded_at", "started_at",
+        "load_seconds", "connections", "p50_ms", "p90_ms", "p99_ms", "max_ms",
     ]
 
     struct Exchange {

@@ -47,17 +47,13 @@ public enum DatasetFixture {
     /// Builds the dataset at `path` (which must not exist) and returns its content hash.
     @discardableResult
     public static func write(to path: String, variant: Variant = .a) throws -> String {
-        let url = URL(fileURLWithPath: path)
-        let sources = url.deletingLastPathComponent()
-        let districtsFile = sources.appendingPathComponent("\(url.lastPathComponent).districts.geojson")
-        let settlementsFile = sources.appendingPathComponent("\(url.lastPathComponent).settlements.csv")
-        defer {
-            try? FileManager.default.removeItem(at: districtsFile)
-            try? FileManager.default.removeItem(at: settlementsFile)
-        }
+        let sources = URL(fileURLWithPath: try scratchDirectory())
+        defer { try? FileManager.default.removeItem(at: sources) }
+        let districtsFile = sources.appendingPathComponent("districts.geojson")
+        let settlementsFile = sources.appendingPathComponent("settlements.csv")
         try Data(districts.utf8).write(to: districtsFile)
         try Data(settlements(variant).utf8).write(to: settlementsFile)
-        let store = try DatasetStore.create(url)
+        let store = try DatasetStore.create(URL(fileURLWithPath: path))
         try store.importLayer(file: districtsFile, options: ImportOptions(layer: .districts, licence: "CC0"))
         try store.importLayer(file: settlementsFile, options: ImportOptions(layer: .settlements, licence: "CC0"))
         return try store.info().contentHash
