@@ -22,7 +22,9 @@ public struct BackendOptions: ParsableArguments {
     }
 
     /// `--dataset` or `--socket`, exactly one; without either, `QADAM_SOCKET`. A flag beats
-    /// the environment, so `--dataset` works in a shell that exports `QADAM_SOCKET`.
+    /// the environment, so `--dataset` works in a shell that exports `QADAM_SOCKET`. Checked
+    /// when the command runs rather than at parse time, so parsing does not depend on the
+    /// environment; the `ValidationError` still exits 1 with the usage line.
     public func mode(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Mode {
         let fromEnvironment = dataset == nil ? environment["QADAM_SOCKET"].flatMap { $0.isEmpty ? nil : $0 } : nil
         switch (dataset, socket ?? fromEnvironment) {
@@ -38,10 +40,6 @@ public struct BackendOptions: ParsableArguments {
         case (nil, nil):
             throw ValidationError("no backend: pass --dataset FILE to answer in-process, or --socket PATH (or set QADAM_SOCKET) to ask qadamd")
         }
-    }
-
-    public func validate() throws {
-        _ = try mode()
     }
 
     public func makeBackend() throws -> any QueryBackend {
