@@ -1,3 +1,4 @@
+import Foundation
 import QadamProtocol
 import QadamService
 
@@ -7,10 +8,12 @@ public struct InProcessBackend: QueryBackend {
     public let service: QueryService
 
     /// Loads the dataset and the norms catalogue (`normsPath`, or the default search); a file
-    /// that cannot be loaded is a data error (exit 2).
+    /// that cannot be loaded is a data error (exit 2). The path is made absolute as qadamd
+    /// makes it, so `info` names the file the same way in both modes.
     public init(datasetPath: String, normsPath: String?) throws {
+        let absolute = URL(fileURLWithPath: datasetPath).standardizedFileURL.path
         do {
-            service = try QueryService(datasetPath: datasetPath, loader: DatasetSnapshotLoader(normsPath: normsPath))
+            service = try QueryService(datasetPath: absolute, loader: DatasetSnapshotLoader(normsPath: normsPath))
         } catch {
             throw CLIError(String(describing: error), exitCode: .dataError)
         }
