@@ -3,6 +3,8 @@ extension MethodRegistry {
     /// under `Methods/`.
     public static var standard: MethodRegistry {
         var registry = MethodRegistry()
+        registry.registerPing()
+        registry.registerInfo()
         registry.registerLocate()
         return registry
     }

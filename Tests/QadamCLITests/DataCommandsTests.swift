@@ -38,8 +38,9 @@ final class DataCommandsTests {
         let info = try QadamProcess.run(["info", "--dataset", path("d.sqlite"), "--format", "json"])
         #expect(info.status == 0)
         let object = try #require(try info.json() as? [String: Any])
-        #expect(object["content_hash"] as? String == hash)
-        let layers = try #require(object["layers"] as? [[String: Any]])
+        #expect(object["snapshot"] as? String == hash)
+        #expect(object["layers"] as? [String: Int] == ["facilities": 2])
+        let layers = try #require(object["layer_details"] as? [[String: Any]])
         #expect(layers.count == 1)
         #expect(layers[0]["layer"] as? String == "facilities")
         #expect(layers[0]["feature_count"] as? Int == 2)
@@ -101,7 +102,7 @@ final class DataCommandsTests {
         #expect(r.status == 1)
         let missing = try QadamProcess.run(["info", "--dataset", path("none.sqlite")])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("no such dataset"))
+        #expect(missing.stderr.contains("\(path("none.sqlite")) does not exist"))
     }
 
     @Test(.enabled(if: SharedGeodata.shouldRun, SharedGeodata.skipReason))

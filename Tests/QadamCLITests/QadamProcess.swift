@@ -15,13 +15,18 @@ enum QadamProcess {
     /// `.build/debug/qadam` under the repository; `swift build` (or `swift test`) puts it there.
     static let binary: URL = SharedGeodata.repositoryRoot.appendingPathComponent(".build/debug/qadam")
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `qadam` with `arguments`. The child's environment is this process's without
+    /// `QADAM_SOCKET` (so a developer's shell cannot pick the backend), plus `environment`.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "\(binary.path) is missing: run `swift build --product qadam` first"])
         }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["QADAM_SOCKET"] = nil
+        process.environment = inherited.merging(environment) { _, new in new }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
