@@ -38,7 +38,8 @@ public enum NormsLocation {
     public static func `default`() throws -> String {
         let env = ProcessInfo.processInfo.environment
         if let path = env["QADAM_NORMS"], !path.isEmpty { return path }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        // The running binary itself (not argv[0], which is a bare name when started via $PATH).
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let candidates = [
             URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("geodata/norms/default.json"),
             executable.deletingLastPathComponent().appendingPathComponent("../../../geodata/norms/default.json"),
