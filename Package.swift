@@ -49,7 +49,7 @@ let package = Package(
         // Loads a dataset into an immutable snapshot and answers protocol requests against it;
         // shared by the daemon and by the CLI's in-process mode so both give the same answers.
         .target(name: "QadamService", dependencies: [
-            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol", "CSpatiaLite",
+            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "QadamCLI", dependencies: [
@@ -66,7 +66,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", dependencies: ["QadamGeo"], path: "Tests/TestSupport"),
+        // Shared test helpers: geodata location, fixture datasets, a live qadamd child process.
+        .target(name: "TestSupport", dependencies: ["QadamGeo", "QadamData", "QadamProtocol"], path: "Tests/TestSupport"),
         .testTarget(name: "QadamGeoTests", dependencies: [
             "QadamGeo", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
@@ -81,9 +82,9 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamDaemonTests", dependencies: [
-            "QadamProtocol", "QadamService", "CSpatiaLite", "TestSupport",
+            "QadamProtocol", "QadamService", "TestSupport",
         ]),
-        .testTarget(name: "QadamCLITests", dependencies: ["QadamCLI", "TestSupport"]),
+        .testTarget(name: "QadamCLITests", dependencies: ["QadamCLI", "QadamProtocol", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

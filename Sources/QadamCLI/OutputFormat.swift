@@ -54,13 +54,8 @@ public struct Tabular {
     }
 
     private func renderCSV() -> String {
-        ([columns.map(Self.csvField)] + rows.map { $0.map { Self.csvField($0.csv) } })
+        ([columns.map(CSVField.quoted)] + rows.map { $0.map { CSVField.quoted($0.csv) } })
             .map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
-    }
-
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     private func objects() -> [[String: Any]] {

@@ -20,7 +20,8 @@ public struct QadamCommand: ParsableCommand {
 
     /// Grows as capabilities land; kept in one place so `--help` lists them in a stable order.
     static let allSubcommands: [ParsableCommand.Type] = [
-        // Filled in as commands land.
+        ImportCommand.self, ValidateCommand.self, InfoCommand.self, PingCommand.self, StatsCommand.self,
+        ReloadCommand.self, LocateCommand.self,
     ]
 
     public init() {}

@@ -13,7 +13,7 @@ public final class QueryService: Sendable {
     }
 
     /// Loads `datasetPath` and serves the standard methods on it.
-    public convenience init(datasetPath: String, loader: any SnapshotLoader = SQLiteMetaLoader(),
+    public convenience init(datasetPath: String, loader: any SnapshotLoader = DatasetSnapshotLoader(),
                             registry: MethodRegistry = .standard) throws {
         self.init(store: try SnapshotStore(datasetPath: datasetPath, loader: loader), registry: registry)
     }

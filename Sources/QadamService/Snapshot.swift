@@ -8,10 +8,10 @@ import QadamProtocol
 public final class Snapshot: Sendable {
     /// The dataset file this was loaded from.
     public let datasetPath: String
-    /// The dataset's content hash (from its `meta` table); every query result carries it so a
-    /// client can tell which data answered.
+    /// The dataset's content hash; every query result carries it so a client can tell which
+    /// data answered.
     public let contentHash: String
-    /// All key/value pairs of the dataset's `meta` table.
+    /// Descriptive key/value pairs from the loader (`schema_version`, `build_time`, `norms`).
     public let meta: [String: String]
     /// Row count per layer table.
     public let layerCounts: [String: Int]
@@ -39,8 +39,8 @@ public final class Snapshot: Sendable {
 }
 
 extension Snapshot {
-    /// What `info` reports about a snapshot, shared by the daemon and the in-process CLI.
-    public var summary: JSONValue {
+    /// What every snapshot can say about itself; the `info` method starts from this.
+    public var summary: [String: JSONValue] {
         var layers: [String: JSONValue] = [:]
         for (name, count) in layerCounts { layers[name] = .int(Int64(count)) }
         return [

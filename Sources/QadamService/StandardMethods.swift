@@ -1,8 +1,11 @@
 extension MethodRegistry {
-    /// The query methods every daemon and in-process CLI serves. Each query module adds its
-    /// methods here (`locate`, `nearest`, `route`, `matrix`, `isochrone`, `coverage`,
-    /// `deficit`, `access`, `provision`, `gaps`, `whatif`, `site`) as it lands.
+    /// The query methods every daemon and in-process CLI serves; each lives in its own file
+    /// under `Methods/`.
     public static var standard: MethodRegistry {
-        MethodRegistry()
+        var registry = MethodRegistry()
+        registry.registerPing()
+        registry.registerInfo()
+        registry.registerLocate()
+        return registry
     }
 }

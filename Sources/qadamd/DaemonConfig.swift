@@ -9,6 +9,8 @@ struct DaemonConfig: Sendable {
     static let defaultConfigPath = "/etc/qadam/qadamd.toml"
 
     var datasetPath: String?
+    /// Norms catalogue file; nil means the default search (`NormsLocation.default()`).
+    var normsPath: String?
     var socketPath: String = SocketPath.defaultPath()
     /// Permission bits of a socket file the daemon creates itself.
     var socketMode: UInt32 = 0o660
@@ -69,6 +71,7 @@ struct DaemonConfig: Sendable {
             }
             switch key {
             case "dataset": datasetPath = try string()
+            case "norms": normsPath = try string()
             case "socket.path": socketPath = try string()
             case "socket.mode":
                 guard let mode = UInt32(try string(), radix: 8), mode <= 0o777 else { throw fail("an octal string like \"0660\"") }
@@ -92,6 +95,7 @@ struct DaemonConfig: Sendable {
 
     mutating func apply(environment: [String: String]) throws {
         if let v = environment["QADAMD_DATASET"], !v.isEmpty { datasetPath = v }
+        if let v = environment["QADAMD_NORMS"], !v.isEmpty { normsPath = v }
         if let v = environment["QADAMD_SOCKET"], !v.isEmpty { socketPath = v }
         if let v = environment["QADAMD_LOG_LEVEL"], !v.isEmpty { logLevel = try Self.level(v, source: "QADAMD_LOG_LEVEL") }
     }

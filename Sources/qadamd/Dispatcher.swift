@@ -5,13 +5,17 @@ import NIOCore
 import QadamProtocol
 import QadamService
 
-/// Routes each request: the daemon's own methods (`ping`, `info`, `stats`) answer at once on
-/// the event loop, `reload` runs on its own queue, and query methods run on the worker pool
-/// against the snapshot that was current when they arrived. Every request is answered exactly
+/// Routes each request: `ping`, `info` and `stats` answer at once on the event loop, `reload`
+/// runs on its own queue, and query methods run on the worker pool against the snapshot that
+/// was current when they arrived. Every request is answered exactly
 /// once, by its result, its error, or a timeout, whichever comes first.
 final class Dispatcher: @unchecked Sendable {
     static let version = "0.1.0"
-    static let builtinMethods = ["info", "ping", "reload", "stats"]
+    /// Methods only a running daemon has; the rest come from the service's registry.
+    static let daemonMethods = ["reload", "stats"]
+    /// Cheap registry methods answered on the event loop, so they answer even when every
+    /// worker is busy with long queries.
+    static let immediateMethods: Set = ["ping", "info"]
 
     let service: QueryService
     let stats = RequestStats()
@@ -56,7 +60,7 @@ final class Dispatcher: @unchecked Sendable {
     /// answers are out and `in_flight` is exact.
     func handle(_ request: RPCRequest, on eventLoop: EventLoop, send: @escaping LineSender) {
         let started = DispatchTime.now()
-        let statsName = Self.builtinMethods.contains(request.method) || service.registry.contains(request.method)
+        let statsName = Self.daemonMethods.contains(request.method) || service.registry.contains(request.method)
             ? request.method : RequestStats.unknownMethod
         let refusedForDrain: Bool = lock.withLock {
             inFlight += 1
@@ -79,17 +83,17 @@ final class Dispatcher: @unchecked Sendable {
                                             message: "qadamd is shutting down; retry against the restarted daemon")))
         }
         switch request.method {
-        case "ping":
-            finish(.success(["pong": true, "snapshot": .string(service.store.current.contentHash)]))
         case "info":
-            finish(.success(info()))
+            finish(info(params: request.params))
+        case _ where Self.immediateMethods.contains(request.method):
+            finish(service.call(request.method, params: request.params))
         case "stats":
             finish(.success(statsResult()))
         case "reload":
             reloadQueue.async { [self] in finish(reloadResult(trigger: "rpc")) }
         default:
             guard service.registry.contains(request.method) else {
-                return finish(.failure(.methodNotFound(request.method, known: Self.builtinMethods + service.registry.methods)))
+                return finish(.failure(.methodNotFound(request.method, known: methods)))
             }
             let snapshot = service.store.current
             let timeout = config.requestTimeoutSeconds
@@ -136,16 +140,26 @@ final class Dispatcher: @unchecked Sendable {
         }
     }
 
-    // MARK: Built-in methods
+    // MARK: Daemon methods
 
-    private func info() -> JSONValue {
-        let snapshot = service.store.current
-        guard case .object(var members) = snapshot.summary else { return snapshot.summary }
+    /// Every method this daemon serves, sorted.
+    var methods: [String] { Set(Self.daemonMethods + service.registry.methods).sorted() }
+
+    /// The service's `info` (the snapshot and its layers) plus the daemon's runtime state.
+    private func info(params: JSONValue) -> Result<JSONValue, RPCError> {
+        service.call("info", params: params).map { result in
+            withRuntimeState(result.objectValue ?? [:])
+        }
+    }
+
+    /// Adds what only the running daemon knows: version, uptime, methods, connections, reloads.
+    private func withRuntimeState(_ snapshotInfo: [String: JSONValue]) -> JSONValue {
+        var members = snapshotInfo
         let (others, connections) = lock.withLock { (inFlight - 1, openConnections) }
         members["version"] = .string(Self.version)
         members["started_at"] = .string(startedAt.formatted(.iso8601))
         members["uptime_seconds"] = .double(Date().timeIntervalSince(startedAt))
-        members["methods"] = .array((Self.builtinMethods + service.registry.methods).sorted().map { .string($0) })
+        members["methods"] = .array(methods.map { .string($0) })
         members["connections"] = .int(Int64(connections))
         members["in_flight"] = .int(Int64(others))
         if let failure = service.store.lastReloadFailure {

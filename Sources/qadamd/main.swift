@@ -15,7 +15,7 @@ struct QadamdCommand: ParsableCommand {
         discussion: """
             Runs in the foreground and logs to stderr. Settings come from the config file \
             (\(DaemonConfig.defaultConfigPath) if present, or --config), then QADAMD_DATASET, \
-            QADAMD_SOCKET and QADAMD_LOG_LEVEL, then these flags. SIGHUP reloads the dataset; \
+            QADAMD_NORMS, QADAMD_SOCKET and QADAMD_LOG_LEVEL, then these flags. SIGHUP reloads the dataset; \
             SIGTERM or SIGINT drains running requests and exits. The protocol is described in \
             docs/protocol.md.
             """,
@@ -23,6 +23,9 @@ struct QadamdCommand: ParsableCommand {
 
     @Option(help: "Dataset file (SpatiaLite) to serve.")
     var dataset: String?
+
+    @Option(help: "Norms catalogue (JSON); default: $QADAM_NORMS, else geodata/norms/default.json of the installation.")
+    var norms: String?
 
     @Option(help: "Unix socket path to listen on (default: /run/qadam/qadamd.sock for root, else $XDG_RUNTIME_DIR/qadam/qadamd.sock).")
     var socket: String?
@@ -74,7 +77,7 @@ struct QadamdCommand: ParsableCommand {
 
         let store: SnapshotStore
         do {
-            store = try SnapshotStore(datasetPath: datasetPath, loader: SQLiteMetaLoader())
+            store = try SnapshotStore(datasetPath: datasetPath, loader: DatasetSnapshotLoader(normsPath: settings.normsPath))
         } catch {
             logger.critical("cannot load dataset", metadata: ["error": "\(error)"])
             throw ExitCode(1)
@@ -109,6 +112,7 @@ struct QadamdCommand: ParsableCommand {
         }
         try settings.apply(environment: environment)
         if let dataset { settings.datasetPath = dataset }
+        if let norms { settings.normsPath = norms }
         if let socket { settings.socketPath = socket }
         if let socketGroup { settings.socketGroup = socketGroup }
         if let maxConnections { settings.maxConnections = try positive(maxConnections, "--max-connections") }

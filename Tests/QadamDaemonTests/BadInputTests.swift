@@ -1,5 +1,6 @@
 import Foundation
 import QadamProtocol
+import TestSupport
 import Testing
 
 /// Hostile and careless clients against a live daemon: each error is answered, the
@@ -111,7 +112,7 @@ import Testing
     }
 
     @Test func configFileLimitsApplyAndTyposStopTheDaemon() throws {
-        let dir = try DaemonProcess.scratchDirectory()
+        let dir = try DatasetFixture.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let good = dir + "/good.toml"
         try """
@@ -133,13 +134,4 @@ import Testing
         #expect(try refused.waitForExit() != 0)
         #expect(refused.log().contains("limits.workerz"))
     }
-}
-
-/// Polls `condition` (bounded) for state that changes asynchronously in the daemon.
-func waitFor(_ what: String = #function, _ condition: () throws -> Bool) throws {
-    for _ in 0..<500 {
-        if try condition() { return }
-        usleep(10_000)
-    }
-    throw DaemonProcess.HarnessError(description: "condition never became true in \(what)")
 }

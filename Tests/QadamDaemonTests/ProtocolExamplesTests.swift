@@ -1,5 +1,6 @@
 import Foundation
 import QadamProtocol
+import TestSupport
 import Testing
 
 /// Replays every example in docs/protocol.md against a live daemon, in document order, so the
@@ -7,8 +8,8 @@ import Testing
 @Suite struct ProtocolExamplesTests {
     /// Members whose values change from run to run; they must be present, any value.
     static let volatileKeys: Set<String> = [
-        "dataset", "uptime_seconds", "loaded_at", "started_at", "load_seconds", "connections",
-        "p50_ms", "p90_ms", "p99_ms", "max_ms",
+        "dataset", "norms", "build_time", "imported_at", "uptime_seconds", "loaded_at", "started_at",
+        "load_seconds", "connections", "p50_ms", "p90_ms", "p99_ms", "max_ms",
     ]
 
     struct Exchange {
@@ -63,7 +64,7 @@ import Testing
     private func replay(fence: String, arguments: [String]) throws {
         let exchanges = try Self.examples(fence: fence)
         #expect(!exchanges.isEmpty, "no ```\(fence) examples in docs/protocol.md")
-        let daemon = try DaemonProcess(contentHash: "hash-A", arguments: arguments)
+        let daemon = try DaemonProcess(variant: .a, arguments: arguments)
         let client = try daemon.client()
         for exchange in exchanges {
             try client.sendRaw(Array((exchange.request + "\n").utf8))
@@ -71,7 +72,11 @@ import Testing
             let expected = try JSONText.parse(exchange.expected)
             let diff = Self.difference(expected, actual)
             let actualText = try JSONText.serialize(actual)
-            #expect(diff == nil, "docs/protocol.md:\(exchange.line): \(diff ?? "")\nactual: \(actualText)")
+            #expect(diff == nil, """
+                docs/protocol.md:\(exchange.line): \(diff ?? "")
+                actual: \(actualText)
+                (the fixture dataset's content hash is \(daemon.contentHash))
+                """)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import QadamProtocol
+import TestSupport
 import Testing
 
 @Suite struct ReloadAndShutdownTests {
@@ -7,7 +8,8 @@ import Testing
     /// by a broken file: nobody sees an error, and each client's answers switch from the old
     /// hash to the new one exactly once.
     @Test func reloadUnderLoad() throws {
-        let daemon = try DaemonProcess(contentHash: "hash-A", arguments: ["--enable-debug-methods"])
+        let daemon = try DaemonProcess(variant: .a, arguments: ["--enable-debug-methods"])
+        let hashA = daemon.contentHash
         let state = LoadState(clients: 8)
         let done = DispatchGroup()
         for slot in 0..<8 {
@@ -27,18 +29,19 @@ import Testing
         }
         let control = try daemon.client()
         try waitFor { state.minimumCount >= 20 }
-        try DatasetFixture.replace(daemon.datasetPath, contentHash: "hash-B")
+        let hashB = try DatasetFixture.replace(daemon.datasetPath, variant: .b)
+        #expect(hashA != hashB)
         let reloaded = try control.call("reload").get()
-        #expect(reloaded["snapshot"] == "hash-B" && reloaded["previous"] == "hash-A" && reloaded["changed"] == true)
+        #expect(reloaded["snapshot"] == .string(hashB) && reloaded["previous"] == .string(hashA) && reloaded["changed"] == true)
 
         let mark = state.minimumCount
         try waitFor { state.minimumCount >= mark + 20 }
         try DatasetFixture.replaceWithGarbage(daemon.datasetPath)
         let refused = try control.call("reload")
         #expect(refused.error?.code == RPCError.datasetErrorCode)
-        #expect(refused.error?.data?["snapshot"] == "hash-B")
+        #expect(refused.error?.data?["snapshot"] == .string(hashB))
         let info = try control.call("info").get()
-        #expect(info["snapshot"] == "hash-B")
+        #expect(info["snapshot"] == .string(hashB))
         #expect(info["last_reload_error"]?["message"]?.stringValue?.contains(daemon.datasetPath) == true)
 
         let mark2 = state.minimumCount
@@ -49,8 +52,8 @@ import Testing
         #expect(state.failures.isEmpty, "\(state.failures)")
         for hashes in state.hashes {
             let switches = zip(hashes, hashes.dropFirst()).filter { $0 != $1 }
-            #expect(hashes.first == "hash-A" && hashes.last == "hash-B")
-            #expect(switches.count == 1 && switches.first! == ("hash-A", "hash-B"))
+            #expect(hashes.first == hashA && hashes.last == hashB)
+            #expect(switches.count == 1 && switches.first! == (hashA, hashB))
         }
     }
 

@@ -2,33 +2,50 @@ import Foundation
 import QadamGeo
 import QadamProtocol
 import QadamService
+import TestSupport
 import Testing
 
 @Suite struct ServiceTests {
-    private func dataset(_ hash: String?, layers: [String: Int] = ["settlements": 3, "facilities": 2]) throws -> (dir: String, path: String) {
-        let dir = try DaemonProcess.scratchDirectory()
+    private let loader = DatasetSnapshotLoader(normsPath: DatasetFixture.normsPath)
+
+    /// A fixture dataset in a fresh directory; the caller removes `dir`.
+    private func dataset(_ variant: DatasetFixture.Variant = .a) throws -> (dir: String, path: String, hash: String) {
+        let dir = try DatasetFixture.scratchDirectory()
         let path = dir + "/d.qadam"
-        try DatasetFixture.write(to: path, contentHash: hash, layers: layers)
-        return (dir, path)
+        let hash = try DatasetFixture.write(to: path, variant: variant)
+        return (dir, path, hash)
     }
 
-    @Test func loaderReadsMetaAndCountsLayers() throws {
-        let (dir, path) = try dataset("h1")
+    @Test func loaderReadsTheDatasetItsCountsAndHash() throws {
+        let (dir, path, hash) = try dataset()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let snapshot = try SQLiteMetaLoader().load(path: path)
-        #expect(snapshot.contentHash == "h1")
+        let snapshot = try loader.load(path: path)
+        #expect(snapshot.contentHash == hash)
+        #expect(hash.count == 64, "a SHA-256 in hex")
         #expect(snapshot.schemaVersion == "1")
-        #expect(snapshot.layerCounts == ["settlements": 3, "facilities": 2])
+        #expect(snapshot.layerCounts == DatasetFixture.layerCounts)
+        #expect(snapshot.meta["norms"] == DatasetFixture.normsPath)
+    }
+
+    @Test func variantsDifferInHashAndEachHashIsReproducible() throws {
+        let a = try DatasetFixture.contentHash(of: .a), b = try DatasetFixture.contentHash(of: .b)
+        #expect(a != b)
+        #expect(try DatasetFixture.contentHash(of: .a) == a, "the hash covers content, not build time")
     }
 
     @Test func loaderRefusesBrokenFilesWithTheirPath() throws {
-        let (dir, path) = try dataset(nil)
+        let (dir, path, _) = try dataset()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        #expect(throws: SnapshotLoadError.missingContentHash(path: path)) { try SQLiteMetaLoader().load(path: path) }
-        #expect(throws: SnapshotLoadError.fileMissing(path: dir + "/none")) { try SQLiteMetaLoader().load(path: dir + "/none") }
+        #expect(throws: SnapshotLoadError.fileMissing(path: dir + "/none")) { try loader.load(path: dir + "/none") }
+        do {
+            _ = try DatasetSnapshotLoader(normsPath: dir + "/no-norms.json").load(path: path)
+            Issue.record("loaded without a norms catalogue")
+        } catch {
+            #expect(String(describing: error).contains("no-norms.json"))
+        }
         try DatasetFixture.replaceWithGarbage(path)
         do {
-            _ = try SQLiteMetaLoader().load(path: path)
+            _ = try loader.load(path: path)
             Issue.record("garbage loaded")
         } catch {
             #expect(String(describing: error).contains(path))
@@ -36,20 +53,49 @@ import Testing
     }
 
     @Test func failedReloadKeepsTheOldSnapshotAndIsReported() throws {
-        let (dir, path) = try dataset("old")
+        let (dir, path, hashA) = try dataset(.a)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try SnapshotStore(datasetPath: path, loader: SQLiteMetaLoader())
+        let store = try SnapshotStore(datasetPath: path, loader: loader)
         let before = store.current
         try DatasetFixture.replaceWithGarbage(path)
         guard case .failure(let failure) = store.reload() else { Issue.record("reload of garbage succeeded"); return }
         #expect(store.current === before)
         #expect(store.lastReloadFailure?.message == failure.message)
-        try DatasetFixture.replace(path, contentHash: "new")
+        let hashB = try DatasetFixture.replace(path, variant: .b)
         guard case .success(let outcome) = store.reload() else { Issue.record("reload failed"); return }
         #expect(outcome.changed && outcome.previous === before)
-        #expect(store.current.contentHash == "new")
+        #expect(store.current.contentHash == hashB)
         #expect(store.lastReloadFailure == nil)
-        #expect(before.contentHash == "old", "a snapshot never changes after it is built")
+        #expect(before.contentHash == hashA, "a snapshot never changes after it is built")
+    }
+
+    /// `ping`, `info` and `locate` answer in-process exactly what the daemon builds on.
+    @Test func standardMethodsAnswerOnTheFixture() throws {
+        let (dir, path, hash) = try dataset()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let service = try QueryService(datasetPath: path, loader: loader)
+        #expect(try service.call("ping").get() == ["pong": true, "snapshot": .string(hash)])
+
+        let info = try service.call("info").get()
+        #expect(info["snapshot"] == .string(hash))
+        #expect(info["dataset"] == .string(path))
+        #expect(info["layers"] == ["districts": 3, "settlements": 3])
+        #expect(info["norms"] == .string(DatasetFixture.normsPath))
+        let details = try #require(info["layer_details"]?.arrayValue)
+        #expect(details.map { $0["layer"] } == ["districts", "settlements"])
+        let extent = try #require(details[0]["extent"])
+        #expect(["minX", "minY", "maxX", "maxY"].map { extent[$0]?.doubleValue } == [76, 43, 78, 44])
+        #expect(details.allSatisfy { $0["sources"]?.arrayValue?.first?["licence"] == "CC0" })
+
+        let (lon, lat) = DatasetFixture.westPoint
+        let located = try service.call("locate", params: ["at": [.double(lon), .double(lat)]]).get()
+        #expect(located["rayon"]?["id"] == "R1" && located["oblast"]?["name"] == "Testoblast")
+        #expect(located["nearest_settlement"]?["settlement"]?["id"] == "S1")
+        #expect(located["snapshot"] == .string(hash))
+        guard case .failure(let bad) = service.call("locate", params: ["at": [200, 43]]) else {
+            Issue.record("locate accepted lon 200"); return
+        }
+        #expect(bad.code == RPCError.invalidParamsCode && bad.data?["field"] == "at")
     }
 
     struct NearestParams: Decodable {

@@ -1,5 +1,6 @@
 import Foundation
 import QadamProtocol
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +10,7 @@ import Glibc
 /// reload and stop reported as datagrams on $NOTIFY_SOCKET.
 @Suite struct SystemdIntegrationTests {
     @Test func socketActivationAndNotifications() throws {
-        let dir = try DaemonProcess.scratchDirectory()
+        let dir = try DatasetFixture.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let socketPath = dir + "/activated.sock"
         let listener = try UnixSocket.listen(at: socketPath)
@@ -20,19 +21,19 @@ import Glibc
                                        listener: listener, socketPath: socketPath, waitForSocket: false)
         let ready = try UnixSocket.receive(notify, until: { $0.contains("READY=1") })
         #expect(ready.contains("STATUS=serving"))
-        #expect(ready.contains("hash-A"))
+        #expect(ready.contains(daemon.contentHash))
         _ = try UnixSocket.receive(notify, until: { $0 == "WATCHDOG=1" })
         _ = try UnixSocket.receive(notify, until: { $0 == "WATCHDOG=1" })
 
-        #expect(try daemon.client().call("ping").get()["snapshot"] == "hash-A")
+        #expect(try daemon.client().call("ping").get()["snapshot"] == .string(daemon.contentHash))
         #expect(daemon.log().contains("inherited from systemd"))
 
-        try DatasetFixture.replace(daemon.datasetPath, contentHash: "hash-B")
+        let hashB = try DatasetFixture.replace(daemon.datasetPath, variant: .b)
         daemon.send(SIGHUP)
         _ = try UnixSocket.receive(notify, until: { $0.hasPrefix("RELOADING=1\nMONOTONIC_USEC=") })
         let reloaded = try UnixSocket.receive(notify, until: { $0.contains("READY=1") })
-        #expect(reloaded.contains("hash-B"))
-        #expect(try daemon.client().call("ping").get()["snapshot"] == "hash-B")
+        #expect(reloaded.contains(hashB))
+        #expect(try daemon.client().call("ping").get()["snapshot"] == .string(hashB))
 
         daemon.send(SIGTERM)
         _ = try UnixSocket.receive(notify, until: { $0.hasPrefix("STOPPING=1") })

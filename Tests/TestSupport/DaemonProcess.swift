@@ -4,58 +4,56 @@ import QadamProtocol
 import Glibc
 #endif
 
-/// A real `qadamd` child process, built by `swift build`, in its own scratch directory.
+/// A real `qadamd` child process, built by `swift build`, serving a `DatasetFixture` dataset
+/// from its own scratch directory. Used by the daemon tests and by the CLI's socket-mode tests.
 ///
 /// Spawned with posix_spawn so that a test can hand it a listening socket as fd 3 (socket
 /// activation) and set `LISTEN_PID` to the child's own pid via `sh -c '... exec'`.
-final class DaemonProcess {
-    struct HarnessError: Error, CustomStringConvertible {
-        let description: String
+public final class DaemonProcess {
+    public struct HarnessError: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
-    let pid: pid_t
-    let directory: String
-    let socketPath: String
-    let datasetPath: String
-    let logPath: String
+    public let pid: pid_t
+    public let directory: String
+    public let socketPath: String
+    public let datasetPath: String
+    public let logPath: String
+    /// The content hash of the dataset the daemon started on.
+    public let contentHash: String
     private var exitStatus: Int32?
 
-    /// A fresh scratch directory with a short path (Unix socket paths are limited to 107 bytes).
-    static func scratchDirectory() throws -> String {
-        var template = Array("/tmp/qadamd-test-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw HarnessError(description: "mkdtemp failed") }
-        return String(cString: made)
-    }
-
     /// `QADAMD_BIN`, else `.build/debug/qadamd` in the repository.
-    static func binaryPath() throws -> String {
+    public static func binaryPath() throws -> String {
         if let path = ProcessInfo.processInfo.environment["QADAMD_BIN"], !path.isEmpty { return path }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = root.appendingPathComponent(".build/debug/qadamd").path
+        let path = SharedGeodata.repositoryRoot.appendingPathComponent(".build/debug/qadamd").path
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw HarnessError(description: "\(path) not found; run `swift build --product qadamd` first or set QADAMD_BIN")
         }
         return path
     }
 
-    /// Starts a daemon on a fresh dataset (hash `contentHash`) and waits until it accepts
-    /// connections. `listener` becomes its fd 3 with LISTEN_FDS=1 (socket activation).
-    init(contentHash: String = "hash-A", arguments: [String] = [], environment: [String: String] = [:],
-         listener: Int32? = nil, socketPath explicitSocket: String? = nil, waitForSocket: Bool = true) throws {
-        directory = try Self.scratchDirectory()
+    /// Starts a daemon on a fresh fixture dataset and waits until it accepts connections.
+    /// The norms catalogue is the repository's, named explicitly so the test's working
+    /// directory does not matter. `listener` becomes its fd 3 with LISTEN_FDS=1 (socket
+    /// activation).
+    public init(variant: DatasetFixture.Variant = .a, arguments: [String] = [], environment: [String: String] = [:],
+                listener: Int32? = nil, socketPath explicitSocket: String? = nil, waitForSocket: Bool = true) throws {
+        directory = try DatasetFixture.scratchDirectory()
         datasetPath = directory + "/dataset.qadam"
         socketPath = explicitSocket ?? directory + "/qadamd.sock"
         logPath = directory + "/qadamd.log"
-        try DatasetFixture.write(to: datasetPath, contentHash: contentHash)
+        contentHash = try DatasetFixture.write(to: datasetPath, variant: variant)
 
-        var argv = [try Self.binaryPath(), "--dataset", datasetPath, "--log-level", "debug"]
+        var argv = [try Self.binaryPath(), "--dataset", datasetPath, "--norms", DatasetFixture.normsPath, "--log-level", "debug"]
         if listener == nil { argv += ["--socket", socketPath] }
         argv += arguments
         if listener != nil {
             argv = ["/bin/sh", "-c", "LISTEN_PID=$$ LISTEN_FDS=1 exec \"$0\" \"$@\""] + argv
         }
         var env = ProcessInfo.processInfo.environment
-        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_PID", "LISTEN_FDS", "QADAMD_SOCKET", "QADAMD_DATASET"] {
+        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_PID", "LISTEN_FDS", "QADAMD_SOCKET", "QADAMD_DATASET", "QADAMD_NORMS"] {
             env[key] = nil
         }
         env.merge(environment) { _, new in new }
@@ -88,7 +86,7 @@ final class DaemonProcess {
     }
 
     /// Polls until a connection succeeds (the daemon binds only after loading its dataset).
-    func waitUntilServing() throws {
+    public func waitUntilServing() throws {
         for _ in 0..<500 {
             if (try? RPCClient(path: socketPath)) != nil { return }
             if hasExited() { throw HarnessError(description: "qadamd exited before serving:\n\(log())") }
@@ -97,11 +95,11 @@ final class DaemonProcess {
         throw HarnessError(description: "qadamd did not start serving on \(socketPath):\n\(log())")
     }
 
-    func client(timeout: Double = 30) throws -> RPCClient {
+    public func client(timeout: Double = 30) throws -> RPCClient {
         try RPCClient(path: socketPath, receiveTimeout: timeout)
     }
 
-    func send(_ signal: Int32) { kill(pid, signal) }
+    public func send(_ signal: Int32) { kill(pid, signal) }
 
     private func hasExited() -> Bool {
         if exitStatus != nil { return true }
@@ -111,7 +109,7 @@ final class DaemonProcess {
     }
 
     /// Waits (bounded) for the process to end and returns its exit code (or 128+signal).
-    func waitForExit(timeout: Double = 20) throws -> Int32 {
+    public func waitForExit(timeout: Double = 20) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while !hasExited() {
             guard Date() < deadline else { throw HarnessError(description: "qadamd did not exit:\n\(log())") }
@@ -123,7 +121,7 @@ final class DaemonProcess {
     }
 
     /// Resident memory in KiB, from /proc.
-    func residentKiB() throws -> Int {
+    public func residentKiB() throws -> Int {
         let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
               let kib = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
@@ -131,5 +129,14 @@ final class DaemonProcess {
         return kib
     }
 
-    func log() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    public func log() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+}
+
+/// Polls `condition` (bounded) for state that changes asynchronously in the daemon.
+public func waitFor(_ what: String = #function, _ condition: () throws -> Bool) throws {
+    for _ in 0..<500 {
+        if try condition() { return }
+        usleep(10_000)
+    }
+    throw DaemonProcess.HarnessError(description: "condition never became true in \(what)")
 }

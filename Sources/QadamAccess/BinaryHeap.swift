@@ -1,0 +1,39 @@
+/// A minimal binary min-heap ordered by a caller-given predicate; enough for Dijkstra and
+/// lazy greedy without pulling in a collections package.
+struct BinaryHeap<Element> {
+    private var items: [Element] = []
+    private let less: (Element, Element) -> Bool
+
+    init(less: @escaping (Element, Element) -> Bool) { self.less = less }
+
+    var isEmpty: Bool { items.isEmpty }
+    var top: Element? { items.first }
+
+    mutating func push(_ e: Element) {
+        items.append(e)
+        var c = items.count - 1
+        while c > 0 {
+            let p = (c - 1) / 2
+            guard less(items[c], items[p]) else { break }
+            items.swapAt(c, p)
+            c = p
+        }
+    }
+
+    mutating func pop() -> Element? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let out = items.removeLast()
+        var p = 0
+        while true {
+            let l = 2 * p + 1, r = l + 1
+            var m = p
+            if l < items.count && less(items[l], items[m]) { m = l }
+            if r < items.count && less(items[r], items[m]) { m = r }
+            if m == p { break }
+            items.swapAt(p, m)
+            p = m
+        }
+        return out
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+
+/// One line of audit output: the origin, its measured values (one per schema column), or the
+/// reason it could not be measured.
+public struct AuditRow: Sendable {
+    public var id: String
+    public var lon: Double
+    public var lat: Double
+    public var values: [TabularValue]
+    /// Set for an error row; its values are then all missing.
+    public var error: String?
+
+    public init(id: String, lon: Double, lat: Double, values: [TabularValue], error: String? = nil) {
+        self.id = id
+        self.lon = lon
+        self.lat = lat
+        self.values = values
+        self.error = error
+    }
+
+    /// A measured row for `origin`.
+    public init(origin: AuditOrigin, values: [TabularValue]) {
+        self.init(id: origin.id, lon: origin.lon, lat: origin.lat, values: values)
+    }
+
+    /// An error row for `origin`, with `columnCount` missing values.
+    public init(origin: AuditOrigin, error: String, columnCount: Int) {
+        self.init(id: origin.id, lon: origin.lon, lat: origin.lat,
+                  values: Array(repeating: .missing, count: columnCount), error: error)
+    }
+}
+
+/// The streamable output formats of an audit: both are one record per line, so a partial file
+/// is a valid prefix and `--resume` can continue it.
+public enum AuditFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
+    /// CSV with a header: `id,lon,lat,<columns...>,error`.
+    case csv
+    /// GeoJSON Lines (RFC 8142 without the record separator): one Feature per line.
+    case geojsonl
+}
+
+/// Turns rows into the exact bytes of each format. A pure function of the row, which is what
+/// makes a resumed file byte-identical to an uninterrupted one.
+struct AuditLineEncoder {
+    let format: AuditFormat
+    let columns: [String]
+
+    /// The CSV header line, or nil for GeoJSON Lines (which has none).
+    var header: String? {
+        guard format == .csv else { return nil }
+        return (["id", "lon", "lat"] + columns + ["error"]).map(CSVField.quoted).joined(separator: ",") + "\n"
+    }
+
+    func line(_ row: AuditRow) -> String {
+        switch format {
+        case .csv:
+            let fields = [row.id, Self.coordinateText(row.lon), Self.coordinateText(row.lat)]
+                + row.values.map(\.csv) + [row.error ?? ""]
+            return fields.map(CSVField.quoted).joined(separator: ",") + "\n"
+        case .geojsonl:
+            var properties: [String: Any] = ["id": row.id, "error": row.error ?? NSNull()]
+            for (name, value) in zip(columns, row.values) { properties[name] = Self.jsonValue(value) }
+            let geometry: Any = row.error == nil && row.lon.isFinite && row.lat.isFinite
+                ? ["type": "Point", "coordinates": [row.lon, row.lat]] as [String: Any] : NSNull()
+            let feature: [String: Any] = ["type": "Feature", "geometry": geometry, "properties": properties]
+            // Non-finite numbers were mapped to null above, so serialization cannot fail.
+            let data = try! JSONSerialization.data(withJSONObject: feature, options: [.sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+
+    /// The id written on an already-encoded line (used by resume to find its place).
+    func id(ofLine line: [UInt8]) -> String? {
+        switch format {
+        case .csv:
+            return (try? CSVRecordParser.records(in: line))?.first?.fields.first
+        case .geojsonl:
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let properties = object["properties"] as? [String: Any] else { return nil }
+            return properties["id"] as? String
+        }
+    }
+
+    private static func coordinateText(_ v: Double) -> String { v.isFinite ? TabularValue.plain(v) : "" }
+
+    private static func jsonValue(_ value: TabularValue) -> Any {
+        if case .number(let v, _, _) = value, !v.isFinite { return NSNull() }
+        return value.json
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// A broken origins file, located by file and row (CSV) or feature index (GeoJSON).
+public struct OriginsFileError: Error, CustomStringConvertible, LocalizedError, Equatable {
+    public var file: String
+    /// "row 12", "feature 3", or "" when the whole file is at fault.
+    public var location: String
+    public var message: String
+
+    public var description: String {
+        location.isEmpty ? "\(file): \(message)" : "\(file): \(location): \(message)"
+    }
+
+    public var errorDescription: String? { description }
+}
+
+/// Reads audit origins from CSV (`id`, `lon`, `lat` columns, any others ignored) or GeoJSON
+/// (a FeatureCollection of Points with an `id`).
+///
+/// Structure problems (no `lon` column, unbalanced quotes, a duplicate id, not JSON) stop the
+/// read with a located error. A row whose coordinate is unreadable is kept as an origin with a
+/// `readProblem`, so the audit reports it as an error row and goes on.
+public enum OriginsReader {
+    /// Column names accepted for each field (compared case-insensitively).
+    static let idNames = ["id"]
+    static let lonNames = ["lon", "lng", "longitude", "x"]
+    static let latNames = ["lat", "latitude", "y"]
+
+    public static func read(from url: URL) throws -> [AuditOrigin] {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw OriginsFileError(file: url.path, location: "", message: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try read(data, name: url.path)
+    }
+
+    /// Parses file contents; GeoJSON when the first non-blank character is `{`, CSV otherwise.
+    public static func read(_ data: Data, name: String) throws -> [AuditOrigin] {
+        let bytes = [UInt8](data)
+        let firstContent = bytes.drop(while: { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }).first
+        let origins = firstContent == UInt8(ascii: "{") ? try readGeoJSON(data, name: name) : try readCSV(bytes, name: name)
+        try checkUniqueIDs(origins.map { ($0.origin.id, $0.location) }, name: name)
+        return origins.map(\.origin)
+    }
+
+    private typealias Located = (origin: AuditOrigin, location: String)
+
+    private static func readCSV(_ bytes: [UInt8], name: String) throws -> [Located] {
+        let records: [CSVRecordParser.Record]
+        do { records = try CSVRecordParser.records(in: bytes) } catch let error as CSVRecordParser.SyntaxError {
+            throw OriginsFileError(file: name, location: "line \(error.line)", message: error.message)
+        }
+        if let last = records.last, last.endsInsideQuote {
+            throw OriginsFileError(file: name, location: "line \(last.line)", message: "a quoted field is never closed")
+        }
+        let nonBlank = records.filter { $0.fields != [""] }
+        guard let header = nonBlank.first else {
+            throw OriginsFileError(file: name, location: "", message: "the file is empty (expected a header with id, lon, lat)")
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func column(_ accepted: [String]) throws -> Int {
+            guard let i = names.firstIndex(where: accepted.contains) else {
+                throw OriginsFileError(file: name, location: "line \(header.line)",
+                                       message: "no \(accepted[0]) column in the header (found: \(header.fields.joined(separator: ", ")); accepted names: \(accepted.joined(separator: ", ")))")
+            }
+            return i
+        }
+        let (idColumn, lonColumn, latColumn) = (try column(idNames), try column(lonNames), try column(latNames))
+        return try nonBlank.dropFirst().map { record in
+            let location = "line \(record.line)"
+            guard record.fields.count == header.fields.count else {
+                throw OriginsFileError(file: name, location: location,
+                                       message: "\(record.fields.count) fields where the header has \(header.fields.count)")
+            }
+            let id = record.fields[idColumn].trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty else { throw OriginsFileError(file: name, location: location, message: "empty id") }
+            let lonText = record.fields[lonColumn].trimmingCharacters(in: .whitespaces)
+            let latText = record.fields[latColumn].trimmingCharacters(in: .whitespaces)
+            let lon = Double(lonText), lat = Double(latText)
+            let problem = lon == nil ? "lon '\(lonText)' is not a number" : lat == nil ? "lat '\(latText)' is not a number" : nil
+            return (AuditOrigin(id: id, lon: lon ?? .nan, lat: lat ?? .nan, readProblem: problem), location)
+        }
+    }
+
+    private static func readGeoJSON(_ data: Data, name: String) throws -> [Located] {
+        let root: Any
+        do { root = try JSONSerialization.jsonObject(with: data) } catch {
+            throw OriginsFileError(file: name, location: "", message: "not valid JSON (\(error.localizedDescription))")
+        }
+        guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
+              let features = collection["features"] as? [Any] else {
+            throw OriginsFileError(file: name, location: "", message: "expected a GeoJSON FeatureCollection with a features array")
+        }
+        return try features.enumerated().map { index, item in
+            let location = "feature \(index)"
+            guard let feature = item as? [String: Any], feature["type"] as? String == "Feature" else {
+                throw OriginsFileError(file: name, location: location, message: "not a GeoJSON Feature object")
+            }
+            let properties = feature["properties"] as? [String: Any] ?? [:]
+            guard let id = idText(properties["id"]) ?? idText(feature["id"]) else {
+                throw OriginsFileError(file: name, location: location, message: "no id (set the feature's id or properties.id)")
+            }
+            guard let geometry = feature["geometry"] as? [String: Any] else {
+                return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "feature has no geometry"), location)
+            }
+            guard geometry["type"] as? String == "Point" else {
+                let type = geometry["type"] as? String ?? "unknown"
+                return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "geometry is a \(type), expected a Point"), location)
+            }
+            guard let position = geometry["coordinates"] as? [Any], position.count >= 2,
+                  let lon = (position[0] as? NSNumber)?.doubleValue, let lat = (position[1] as? NSNumber)?.doubleValue else {
+                return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "Point coordinates are not [lon, lat] numbers"), location)
+            }
+            return (AuditOrigin(id: id, lon: lon, lat: lat), location)
+        }
+    }
+
+    /// Ids may be strings or integers in GeoJSON; either becomes the id text.
+    private static func idText(_ value: Any?) -> String? {
+        switch value {
+        case let s as String where !s.isEmpty: return s
+        case let n as NSNumber: return n.stringValue
+        default: return nil
+        }
+    }
+
+    /// Resume finds its place by id, so ids must be unique.
+    private static func checkUniqueIDs(_ ids: [(String, String)], name: String) throws {
+        var firstSeen: [String: String] = [:]
+        for (id, location) in ids {
+            if let earlier = firstSeen[id] {
+                throw OriginsFileError(file: name, location: location, message: "duplicate id '\(id)' (first at \(earlier))")
+            }
+            firstSeen[id] = location
+        }
+    }
+}

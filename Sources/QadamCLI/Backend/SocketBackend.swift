@@ -1,0 +1,40 @@
+import QadamProtocol
+
+/// Asks the qadamd listening on a Unix socket (`--socket` or `QADAM_SOCKET`).
+public final class SocketBackend: QueryBackend {
+    public let socketPath: String
+    private let client: RPCClient
+
+    /// Connects at once, so an absent daemon is reported before any work (exit 3, naming the
+    /// socket path).
+    public init(socketPath: String) throws {
+        self.socketPath = socketPath
+        do {
+            client = try RPCClient(path: socketPath)
+        } catch {
+            throw Self.transportFailure(error)
+        }
+    }
+
+    public func call(_ method: String, params: JSONValue) throws -> JSONValue {
+        let response: RPCResponse
+        do {
+            response = try client.call(method, params: params)
+        } catch {
+            throw Self.transportFailure(error)
+        }
+        switch response.outcome {
+        case .success(let result): return result
+        case .failure(let error): throw CLIError(error)
+        }
+    }
+
+    /// A socket path too long for an address is the user's typo (exit 1); anything else that
+    /// breaks the conversation means the daemon is not there to answer (exit 3).
+    private static func transportFailure(_ error: Error) -> CLIError {
+        if case RPCClient.ClientError.pathTooLong = error {
+            return CLIError(String(describing: error), exitCode: .usage)
+        }
+        return CLIError(String(describing: error), exitCode: .daemonUnreachable)
+    }
+}

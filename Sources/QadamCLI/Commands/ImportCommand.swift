@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import QadamData
+
+/// `qadam import FILE --dataset OUT`: replaces one layer of a dataset, atomically.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a GeoJSON or CSV file as one layer of a dataset (created if missing).",
+        discussion: """
+            The layer is replaced as a whole. Nothing is written if the file has any error; the
+            dataset stays byte-for-byte as it was. Invalid polygons are repaired and reported.
+            """)
+
+    @Argument(help: "GeoJSON FeatureCollection or CSV file.")
+    var file: String
+
+    @Option(help: "Dataset file (SpatiaLite) to write.")
+    var dataset: String
+
+    @Option(help: "Human name of the source, stored in the dataset (default: the file name).")
+    var sourceName: String?
+
+    @Option(help: "Licence of the source, stored in the dataset (e.g. \"ODbL 1.0\").")
+    var licence: String?
+
+    @OptionGroup var importOptions: ImportOptionGroup
+
+    @Option(help: "Output format: table, json, csv.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let options = try importOptions.importOptions(sourceName: sourceName, licence: licence)
+        let report: ImportReport
+        do {
+            let store = try DatasetStore.openOrCreate(URL(fileURLWithPath: dataset))
+            report = try store.importLayer(file: URL(fileURLWithPath: file), options: options)
+        } catch ImportError.invalidData(let failed) {
+            if format == .json { emit(try JSONOutput.string(failed)) } else { emit(ProblemTable.make(failed.problems).render(format)) }
+            throw CLIError("\(failed.file): \(failed.errors.count) error(s); \(dataset) was not changed", exitCode: .dataError)
+        } catch let e as ImportError {
+            throw CLIError("\(e); \(dataset) was not changed", exitCode: .dataError)
+        } catch let e as DatasetError {
+            throw CLIError(e.message, exitCode: .dataError)
+        }
+        switch format {
+        case .json, .geojson:
+            emit(try JSONOutput.string(report))
+        case .table, .csv:
+            var t = Tabular(columns: ["file", "layer", "features", "imported", "repairs", "warnings", "content_hash"])
+            t.append([.text(report.file), .text(report.layer.rawValue), .integer(report.featureCount),
+                      .integer(report.recordCount), .integer(report.repairs.count), .integer(report.warnings.count),
+                      .text(report.contentHash ?? "")])
+            emit(t.render(format))
+            if format == .table, !report.problems.isEmpty { emit("\n" + ProblemTable.make(report.problems).render(.table)) }
+        }
+    }
+}

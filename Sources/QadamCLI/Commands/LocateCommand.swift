@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import QadamData
+import QadamGeo
+import QadamProtocol
+
+/// `qadam locate --at LON,LAT`: which oblast, rayon, city district, polycentre and
+/// agglomeration zone a point is in, and its nearest settlement — the `locate` method, asked
+/// of either backend.
+struct LocateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "locate",
+        abstract: "Where is a point: oblast, rayon, city district, nearest settlement, polycentre, agglomeration zone.",
+        discussion: "--format geojson gives one Point feature whose properties are the places found.")
+
+    @OptionGroup var backend: BackendOptions
+
+    @Option(help: "The point as LON,LAT in WGS 84 degrees, e.g. 76.9286,43.2567.")
+    var at: String
+
+    @Option(help: "Output format: table, json, csv, geojson.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        _ = try point()
+    }
+
+    private func point() throws -> Coordinate {
+        let parts = at.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let lon = parts[0], let lat = parts[1] else {
+            throw ValidationError("--at must be LON,LAT (two numbers), got '\(at)'")
+        }
+        let c = Coordinate(lon: lon, lat: lat)
+        guard c.isValidWGS84 else { throw ValidationError("--at \(at) is outside lon -180..180, lat -90..90") }
+        return c
+    }
+
+    func run() throws {
+        let p = try point()
+        let result = try backend.makeBackend().call("locate", params: ["at": [.double(p.lon), .double(p.lat)]])
+        let location = try ResultOutput.decode(Location.self, from: result, what: "location")
+        if format == .geojson {
+            emit(Self.feature(location, snapshot: result["snapshot"]?.stringValue).render(.geojson))
+            return
+        }
+        try ResultOutput.write(result, format: format) {
+            var t = Tabular(columns: ["what", "id", "name", "detail"])
+            func add(_ what: String, _ ref: PlaceRef?, _ detail: TabularValue = .missing) {
+                t.append([.text(what), ref.map { .text($0.id) } ?? .missing, ref?.name.map(TabularValue.text) ?? .missing, detail])
+            }
+            add("oblast", location.oblast)
+            add("rayon", location.rayon)
+            add("city_district", location.cityDistrict)
+            let s = location.nearestSettlement
+            add("nearest_settlement", s?.settlement, s.map { .text(String(format: "%.0f m", $0.distance)) } ?? .missing)
+            add("polycentre", location.polycentre)
+            let a = location.agglomeration
+            add("agglomeration", a?.agglomeration,
+                a.map { .text("\($0.zone.rawValue), \(String(format: "%.1f", $0.distanceFromCore / 1000)) km from core") } ?? .missing)
+            return t
+        }
+    }
+
+    /// The answer as one feature at the point, each place flattened to `<what>_id`/`<what>`.
+    private static func feature(_ l: Location, snapshot: String?) -> Tabular {
+        let places: [(String, PlaceRef?)] = [("oblast", l.oblast), ("rayon", l.rayon), ("city_district", l.cityDistrict),
+                                            ("nearest_settlement", l.nearestSettlement?.settlement),
+                                            ("polycentre", l.polycentre), ("agglomeration", l.agglomeration?.agglomeration)]
+        var columns: [String] = [], row: [TabularValue] = []
+        for (what, ref) in places {
+            columns += [what + "_id", what]
+            row += [ref.map { .text($0.id) } ?? .missing, ref?.name.map(TabularValue.text) ?? .missing]
+        }
+        columns += ["nearest_settlement_distance_m", "agglomeration_zone", "agglomeration_distance_from_core_m", "snapshot"]
+        row += [.double(l.nearestSettlement?.distance), l.agglomeration.map { .text($0.zone.rawValue) } ?? .missing,
+                .double(l.agglomeration?.distanceFromCore), snapshot.map(TabularValue.text) ?? .missing]
+        let geometry = #"{"type":"Point","coordinates":[\#(TabularValue.plain(l.point.lon)),\#(TabularValue.plain(l.point.lat))]}"#
+        return Tabular(columns: columns, rows: [row], geometries: [geometry])
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// `qadam reload --socket PATH`: the daemon loads its dataset file again and swaps it in.
+struct ReloadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reload",
+        abstract: "Make a running daemon load its dataset file again (needs --socket).",
+        discussion: "Exit code 2 when the file cannot be loaded; the daemon then keeps serving the previous snapshot.")
+
+    @OptionGroup var backend: BackendOptions
+
+    @Option(help: "Output format: table, json, csv, geojson.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let daemon = try backend.makeDaemonBackend(for: "reload", because: "an in-process dataset is loaded fresh on every run")
+        let result = try daemon.call("reload")
+        try ResultOutput.write(result, format: format) {
+            Tabular(columns: ["snapshot", "previous", "changed", "load_seconds"],
+                    rows: [[.text(result["snapshot"]?.stringValue ?? ""), .text(result["previous"]?.stringValue ?? ""),
+                            .text(result["changed"]?.boolValue == true ? "true" : "false"),
+                            .double(result["load_seconds"]?.doubleValue, digits: 3)]])
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import QadamGeo
+
+/// Reads a CSV file (RFC 4180: quoted fields may hold commas, quotes and newlines) with a
+/// header row; geometry comes from `lon`/`lat` columns or a WKT `geometry` column.
+enum CSVReader {
+    static let lonColumns = ["lon", "lng", "longitude", "x"]
+    static let latColumns = ["lat", "latitude", "y"]
+    static let wktColumns = ["geometry", "wkt", "geom"]
+
+    static func read(_ data: Data, file: String) throws -> SourceDocument {
+        let text = String(decoding: data, as: UTF8.self)
+        let records = parse(text)
+        guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces) }), !header.isEmpty else {
+            throw ImportError.unreadable(file: file, problems: [DataProblem(.error, ProblemLocation(file: file, row: 1), "empty CSV file, expected a header row")])
+        }
+        let lower = header.map { $0.lowercased() }
+        let lonIndex = lower.firstIndex { lonColumns.contains($0) }
+        let latIndex = lower.firstIndex { latColumns.contains($0) }
+        let wktIndex = lower.firstIndex { wktColumns.contains($0) }
+        let hasGeometryColumns = (lonIndex != nil && latIndex != nil) || wktIndex != nil
+        let geometryColumns = hasGeometryColumns ? [lonIndex, latIndex, wktIndex].compactMap { $0 } : []
+        let geometryField = wktIndex.map { header[$0] }
+            ?? (hasGeometryColumns ? "\(header[lonIndex!]),\(header[latIndex!])" : "lon,lat")
+        var names = Set(header.indices.filter { !geometryColumns.contains($0) }.map { header[$0] })
+        var features: [SourceFeature] = []
+        for (r, record) in records.enumerated().dropFirst() {
+            if record.count == 1, record[0].trimmingCharacters(in: .whitespaces).isEmpty { continue } // blank line
+            var properties: [String: JSONValue] = [:]
+            for (i, name) in header.enumerated() where !geometryColumns.contains(i) {
+                let cell = i < record.count ? record[i] : ""
+                properties[name] = cell.isEmpty ? .null : .string(cell)
+            }
+            var feature = SourceFeature(number: r + 1, properties: properties, geometry: nil,
+                                        geometryProblem: nil, geometryField: geometryField)
+            if record.count != header.count {
+                feature.geometryProblem = "row has \(record.count) fields, the header has \(header.count)"
+            } else if let wktIndex, !record[wktIndex].isEmpty {
+                do { feature.geometry = try Geometry(wkt: record[wktIndex]) } catch { feature.geometryProblem = "\(error)" }
+                if let g = feature.geometry, let p = outOfBounds(g) { feature.geometry = nil; feature.geometryProblem = p }
+            } else if let lonIndex, let latIndex {
+                let lonText = record[lonIndex].trimmingCharacters(in: .whitespaces)
+                let latText = record[latIndex].trimmingCharacters(in: .whitespaces)
+                if lonText.isEmpty || latText.isEmpty {
+                    feature.geometryProblem = nil // missing geometry; reported by the layer mapper
+                } else if let lon = Double(lonText), let lat = Double(latText) {
+                    if let p = CoordinateCheck.problem(lon: lon, lat: lat) { feature.geometryProblem = p }
+                    else { feature.geometry = .point(Coordinate(lon: lon, lat: lat)) }
+                } else {
+                    feature.geometryProblem = "coordinates '\(lonText)', '\(latText)' are not numbers"
+                }
+            }
+            features.append(feature)
+        }
+        names.remove("")
+        var document = SourceDocument(file: file, format: .csv, features: features, fieldNames: names)
+        if !hasGeometryColumns {
+            document.missingGeometryColumns = "no geometry columns: expected 'lon' and 'lat' (or longitude/latitude) or a WKT 'geometry' column; found \(header.joined(separator: ", "))"
+        }
+        return document
+    }
+
+    private static func outOfBounds(_ g: Geometry) -> String? {
+        let e = g.envelope
+        guard !e.isEmpty else { return nil }
+        return CoordinateCheck.problem(lon: e.minX, lat: e.minY) ?? CoordinateCheck.problem(lon: e.maxX, lat: e.maxY)
+    }
+
+    /// Splits CSV text into records of fields. A quoted field may span lines; CRLF and LF both end a record.
+    static func parse(_ text: String) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var atFieldStart = true
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        while let c = next() {
+            if quoted {
+                if c == "\"" {
+                    if let n = next() {
+                        if n == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = n }
+                    } else { quoted = false }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"" where atFieldStart:
+                quoted = true
+                atFieldStart = false
+            case ",":
+                record.append(field); field = ""; atFieldStart = true
+            case "\r":
+                break
+            case "\n":
+                record.append(field); records.append(record)
+                record = []; field = ""; atFieldStart = true
+            case "\u{FEFF}" where records.isEmpty && record.isEmpty && field.isEmpty:
+                break
+            default:
+                field.unicodeScalars.append(c); atFieldStart = false
+            }
+        }
+        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        return records
+    }
+}

@@ -1,0 +1,26 @@
+import QadamGeo
+
+/// Where people live: a building, a grid cell or a settlement point, with its population.
+public struct DemandPoint: LayerRecord {
+    public static let layer = LayerKind.demand
+
+    public var id: String
+    public var point: Coordinate
+    public var population: Double
+    /// Share (0...1) of the population of school age, where known.
+    public var schoolAgeShare: Double?
+    public var districtID: String?
+
+    public init(id: String, point: Coordinate, population: Double, schoolAgeShare: Double? = nil,
+                districtID: String? = nil) {
+        self.id = id; self.point = point; self.population = population
+        self.schoolAgeShare = schoolAgeShare; self.districtID = districtID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, point, population, schoolAgeShare = "school_age_share", districtID = "district_id"
+    }
+
+    public var storedGeometry: Geometry? { .point(point) }
+    public var columns: RecordColumns { RecordColumns(name: nil, kind: nil, population: population) }
+}

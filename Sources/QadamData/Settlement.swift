@@ -1,0 +1,62 @@
+import QadamGeo
+
+/// A settlement's class in the System of Regional Standards (СРС), which decides the set of
+/// norms that apply to it.
+public enum SettlementClass: String, CaseIterable, Codable, Sendable {
+    case cityRepublican = "city_republican"
+    case cityOblast = "city_oblast"
+    case cityDistrict = "city_district"
+    case ruralOkrugCentre = "rural_okrug_centre"
+    case villageSupport = "village_support"
+    case villageSatellite = "village_satellite"
+    case villageOther = "village_other"
+}
+
+/// Special statuses that add or change norms: monotown, small town, border settlement.
+public struct SettlementFlags: Codable, Sendable, Hashable {
+    public var monotown: Bool
+    public var smallTown: Bool
+    public var border: Bool
+
+    public init(monotown: Bool = false, smallTown: Bool = false, border: Bool = false) {
+        self.monotown = monotown; self.smallTown = smallTown; self.border = border
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case monotown, smallTown = "small_town", border
+    }
+}
+
+/// A city, town or village, as a point.
+public struct Settlement: LayerRecord {
+    public static let layer = LayerKind.settlements
+
+    public var id: String
+    public var names: PlaceNames
+    public var settlementClass: SettlementClass?
+    public var flags: SettlementFlags
+    public var population: Int?
+    public var point: Coordinate
+    public var oblastID: String?
+    public var districtID: String?
+    /// OSM `place` value (city, town, village, hamlet, isolated_dwelling), kept as given.
+    public var placeType: String?
+
+    public init(id: String, names: PlaceNames, settlementClass: SettlementClass? = nil,
+                flags: SettlementFlags = SettlementFlags(), population: Int? = nil, point: Coordinate,
+                oblastID: String? = nil, districtID: String? = nil, placeType: String? = nil) {
+        self.id = id; self.names = names; self.settlementClass = settlementClass; self.flags = flags
+        self.population = population; self.point = point; self.oblastID = oblastID
+        self.districtID = districtID; self.placeType = placeType
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, names, settlementClass = "class", flags, population, point
+        case oblastID = "oblast_id", districtID = "district_id", placeType = "place"
+    }
+
+    public var storedGeometry: Geometry? { .point(point) }
+    public var columns: RecordColumns {
+        RecordColumns(name: names.display, kind: settlementClass?.rawValue ?? placeType, population: population.map(Double.init))
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import QadamAccess
+import QadamData
+import QadamGeo
+import QadamProtocol
+
+/// Everything a snapshot holds for queries: the dataset's layers, the indexes built over
+/// them once at load, and the norms catalogue the answers are judged against.
+public final class DatasetContent: Sendable {
+    public let info: DatasetInfo
+    public let settlements: [Settlement]
+    public let districts: [District]
+    public let facilities: [Facility]
+    public let demand: [DemandPoint]
+    public let agglomerations: [Agglomeration]
+    public let polycentres: [Polycentre]
+    public let gazetteer: Gazetteer
+    public let norms: NormsCatalogue
+    /// Where the norms came from (shown by `info`, echoed by measures).
+    public let normsPath: String
+
+    public init(store: DatasetStore, norms: NormsCatalogue, normsPath: String) throws {
+        info = try store.info()
+        settlements = try store.settlements()
+        districts = try store.districts()
+        facilities = try store.facilities()
+        demand = try store.demand()
+        agglomerations = try store.agglomerations()
+        polycentres = try store.polycentres()
+        gazetteer = Gazetteer(districts: districts, settlements: settlements,
+                              polycentres: polycentres, agglomerations: agglomerations)
+        self.norms = norms
+        self.normsPath = normsPath
+    }
+}
+
+extension Snapshot {
+    /// The loaded dataset; every snapshot made by `DatasetSnapshotLoader` has one.
+    var dataset: DatasetContent {
+        get throws(RPCError) {
+            guard let content = content as? DatasetContent else {
+                throw RPCError.internalError("snapshot of \(datasetPath) holds no dataset")
+            }
+            return content
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import QadamData
+
+/// Small real datasets for daemon and CLI tests, built the way `qadam import` builds them
+/// (`DatasetStore` + `importLayer` from generated GeoJSON and CSV), so the daemon loads them
+/// with its real loader and answers `locate` from real polygons.
+///
+/// One oblast split into two rayons along lon 77, and three settlements. The two variants
+/// differ only in one settlement's population, so their content hashes differ while every
+/// `locate` answer stays the same.
+public enum DatasetFixture {
+    public enum Variant: Sendable {
+        case a, b
+    }
+
+    public struct FixtureError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Layer sizes of either variant, as `info` reports them.
+    public static let layerCounts = ["districts": 3, "settlements": 3]
+
+    /// A point in the west rayon, 0.2° east of settlement S1 "Alpha".
+    public static let westPoint = (lon: 76.7, lat: 43.5)
+
+    static let districts = """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":"OB1","name":"Testoblast","level":"oblast"},
+         "geometry":{"type":"Polygon","coordinates":[[[76,43],[78,43],[78,44],[76,44],[76,43]]]}},
+        {"type":"Feature","properties":{"id":"R1","name":"Westrayon","level":"rayon","parent_id":"OB1"},
+         "geometry":{"type":"Polygon","coordinates":[[[76,43],[77,43],[77,44],[76,44],[76,43]]]}},
+        {"type":"Feature","properties":{"id":"R2","name":"Eastrayon","level":"rayon","parent_id":"OB1"},
+         "geometry":{"type":"Polygon","coordinates":[[[77,43],[78,43],[78,44],[77,44],[77,43]]]}}]}
+        """
+
+    static func settlements(_ variant: Variant) -> String {
+        let gammaPopulation = variant == .a ? 300 : 350
+        return """
+            id,name,lon,lat,place,population
+            S1,Alpha,76.5,43.5,town,12000
+            S2,Beta,77.5,43.5,village,800
+            S3,Gamma,77.2,43.8,village,\(gammaPopulation)
+
+            """
+    }
+
+    /// Builds the dataset at `path` (which must not exist) and returns its content hash.
+    @discardableResult
+    public static func write(to path: String, variant: Variant = .a) throws -> String {
+        let sources = URL(fileURLWithPath: try scratchDirectory())
+        defer { try? FileManager.default.removeItem(at: sources) }
+        let districtsFile = sources.appendingPathComponent("districts.geojson")
+        let settlementsFile = sources.appendingPathComponent("settlements.csv")
+        try Data(districts.utf8).write(to: districtsFile)
+        try Data(settlements(variant).utf8).write(to: settlementsFile)
+        let store = try DatasetStore.create(URL(fileURLWithPath: path))
+        try store.importLayer(file: districtsFile, options: ImportOptions(layer: .districts, licence: "CC0"))
+        try store.importLayer(file: settlementsFile, options: ImportOptions(layer: .settlements, licence: "CC0"))
+        return try store.info().contentHash
+    }
+
+    /// The content hash `write` gives for `variant`, without keeping a file.
+    public static func contentHash(of variant: Variant) throws -> String {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        return try write(to: dir + "/probe.qadam", variant: variant)
+    }
+
+    /// Replaces `path` atomically (build beside it, then rename), as a deploy script would;
+    /// returns the new content hash.
+    @discardableResult
+    public static func replace(_ path: String, variant: Variant) throws -> String {
+        let staging = path + ".new"
+        try? FileManager.default.removeItem(atPath: staging)
+        let hash = try write(to: staging, variant: variant)
+        guard rename(staging, path) == 0 else { throw FixtureError(description: "rename to \(path) failed") }
+        return hash
+    }
+
+    /// Replaces `path` atomically with bytes that are not a database.
+    public static func replaceWithGarbage(_ path: String) throws {
+        let staging = path + ".new"
+        try Data(repeating: 0x5A, count: 4096).write(to: URL(fileURLWithPath: staging))
+        guard rename(staging, path) == 0 else { throw FixtureError(description: "rename to \(path) failed") }
+    }
+
+    /// A fresh scratch directory with a short path (Unix socket paths are limited to 107 bytes).
+    public static func scratchDirectory() throws -> String {
+        var template = Array("/tmp/qadam-test-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw FixtureError(description: "mkdtemp failed") }
+        return String(cString: made)
+    }
+
+    /// The repository's norms catalogue, passed explicitly so tests work from any directory.
+    public static var normsPath: String {
+        SharedGeodata.repositoryRoot.appendingPathComponent("geodata/norms/default.json").path
+    }
+}
