@@ -2,6 +2,7 @@ import Foundation
 import QadamAccess
 import QadamData
 import QadamGeo
+import QadamNetwork
 import QadamProtocol
 
 /// Everything a snapshot holds for queries: the dataset's layers, the indexes built over
@@ -15,11 +16,13 @@ public final class DatasetContent: Sendable {
     public let agglomerations: [Agglomeration]
     public let polycentres: [Polycentre]
     public let gazetteer: Gazetteer
+    /// The street network, when the dataset has a `network` layer.
+    public let network: StreetNetwork?
     public let norms: NormsCatalogue
     /// Where the norms came from (shown by `info`, echoed by measures).
     public let normsPath: String
 
-    public init(store: DatasetStore, norms: NormsCatalogue, normsPath: String) throws {
+    public init(store: DatasetStore, datasetPath: String, norms: NormsCatalogue, normsPath: String) throws {
         info = try store.info()
         settlements = try store.settlements()
         districts = try store.districts()
@@ -29,6 +32,11 @@ public final class DatasetContent: Sendable {
         polycentres = try store.polycentres()
         gazetteer = Gazetteer(districts: districts, settlements: settlements,
                               polycentres: polycentres, agglomerations: agglomerations)
+        if let layer = info.layer(.network), layer.featureCount > 0 {
+            network = try NetworkLoading.load(store: store, datasetPath: datasetPath, layer: layer)
+        } else {
+            network = nil
+        }
         self.norms = norms
         self.normsPath = normsPath
     }

@@ -18,7 +18,7 @@ public struct DatasetSnapshotLoader: SnapshotLoader {
         guard FileManager.default.fileExists(atPath: path) else { throw SnapshotLoadError.fileMissing(path: path) }
         let normsFile = try normsPath ?? NormsLocation.default()
         let norms = try NormsCatalogue.load(from: URL(fileURLWithPath: normsFile))
-        let content = try DatasetContent(store: DatasetStore.open(URL(fileURLWithPath: path)),
+        let content = try DatasetContent(store: DatasetStore.open(URL(fileURLWithPath: path)), datasetPath: path,
                                          norms: norms, normsPath: normsFile)
         var counts: [String: Int] = [:]
         for layer in content.info.layers { counts[layer.layer.rawValue] = layer.featureCount }

@@ -11,6 +11,10 @@ public struct NetworkImportOptions {
     public var collectFacilities: Bool
     /// What to do when a way refers to a node the source does not contain.
     public var missingNodes: MissingNodePolicy
+    /// Also return the kept street ways (node runs after clipping, with all their tags, so the
+    /// profile rules give the same answer again), to store them as a dataset's network layer
+    /// and rebuild the same graph from it.
+    public var keepStreetWays: Bool
 
     public enum MissingNodePolicy: Sendable {
         /// Throw an error naming the way and the node: the right default for hand-made files.
@@ -20,9 +24,11 @@ public struct NetworkImportOptions {
     }
 
     public init(boundingBox: BoundingBox? = nil, clip: ((Coordinate) -> Bool)? = nil,
-                collectFacilities: Bool = true, missingNodes: MissingNodePolicy = .fail) {
+                collectFacilities: Bool = true, missingNodes: MissingNodePolicy = .fail,
+                keepStreetWays: Bool = false) {
         self.boundingBox = boundingBox; self.clip = clip
         self.collectFacilities = collectFacilities; self.missingNodes = missingNodes
+        self.keepStreetWays = keepStreetWays
     }
 
     func keeps(_ c: Coordinate) -> Bool {
@@ -34,6 +40,8 @@ public struct NetworkImportOptions {
 public struct NetworkImport: Sendable {
     public var graph: StreetGraph
     public var facilities: [OSMFacility]
+    /// The street ways the graph was built from; empty unless `keepStreetWays` was set.
+    public var streetWays: [StreetWay] = []
     public var report: Report
 
     public struct Report: Sendable, Equatable {
@@ -59,9 +67,9 @@ public enum NetworkImporter {
         try source.forEachWay { way in
             report.waysRead += 1
             if let access = WayAccess(tags: way.tags) {
-                var bare = way
-                bare.tags = [:]
-                streets.append((bare, access))
+                var kept = way
+                if !options.keepStreetWays { kept.tags = [:] }
+                streets.append((kept, access))
                 wanted.formUnion(way.nodeIDs)
             } else if options.collectFacilities, OSMFacilityMapping.kind(for: way.tags) != nil {
                 facilityWays.append((way, way.tags))
@@ -90,22 +98,30 @@ public enum NetworkImporter {
         }
 
         var builder = StreetGraphBuilder()
+        var streetWays: [StreetWay] = []
         for (way, access) in streets {
             var run: [(id: Int64, coordinate: Coordinate)] = []
+            func endRun() {
+                builder.addWay(nodes: run, access: access)
+                if options.keepStreetWays, run.count >= 2 {
+                    streetWays.append(StreetWay(id: way.id, nodes: run, tags: way.tags))
+                }
+                run = []
+            }
             for id in way.nodeIDs {
                 guard let c = coordinates[id] else {
                     try missing(way, id)
-                    builder.addWay(nodes: run, access: access); run = []
+                    endRun()
                     continue
                 }
                 guard options.keeps(c) else {
                     report.nodesClippedAway += 1
-                    builder.addWay(nodes: run, access: access); run = []
+                    endRun()
                     continue
                 }
                 run.append((id, c))
             }
-            builder.addWay(nodes: run, access: access)
+            endRun()
         }
 
         for (way, tags) in facilityWays {
@@ -119,7 +135,7 @@ public enum NetworkImporter {
             else { continue }
             facilities.append(facility)
         }
-        return NetworkImport(graph: builder.build(), facilities: facilities, report: report)
+        return NetworkImport(graph: builder.build(), facilities: facilities, streetWays: streetWays, report: report)
     }
 
     /// Picks the reader by file name: `.osm.pbf`/`.pbf`, `.osm`/`.xml`, `.geojson`/`.json`.

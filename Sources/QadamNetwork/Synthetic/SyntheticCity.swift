@@ -108,6 +108,14 @@ public struct SyntheticCity: Sendable {
         return builder.build()
     }
 
+    /// The city as OSM nodes and ways, for exercising the import path on the same streets.
+    public func elementSource() -> OSMElementSource {
+        let (nodes, streets, styles) = streets()
+        return SyntheticElements(
+            nodes: nodes.enumerated().map { OSMNode(id: Int64($0.offset + 1), coordinate: $0.element) },
+            ways: streets.enumerated().map { OSMWay(id: Int64($0.offset + 1), nodeIDs: $0.element.refs, tags: styles[$0.element.style]) })
+    }
+
     /// The city's bounding box, for placing random points.
     public var boundingBox: BoundingBox {
         let plane = LocalPlane(referenceLatitude: origin.lat)
@@ -116,4 +124,13 @@ public struct SyntheticCity: Sendable {
                            maxX: origin.lon + width / plane.metresPerDegreeLon,
                            maxY: origin.lat + height / plane.metresPerDegreeLat)
     }
+}
+
+/// A synthetic city's elements held in memory.
+private struct SyntheticElements: OSMElementSource {
+    let nodes: [OSMNode]
+    let ways: [OSMWay]
+    var sourceName: String { "synthetic city" }
+    func forEachWay(_ body: (OSMWay) throws -> Void) throws { try ways.forEach(body) }
+    func forEachNode(wantTags: Bool, _ body: (OSMNode) throws -> Void) throws { try nodes.forEach(body) }
 }
