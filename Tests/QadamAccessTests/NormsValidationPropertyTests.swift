@@ -1,4 +1,5 @@
 import Foundation
+import QadamGeo
 import Testing
 @testable import QadamAccess
 
@@ -7,22 +8,12 @@ import Testing
 /// and never blames the wrong place.
 @Suite("Norms validation properties")
 struct NormsValidationPropertyTests {
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test func anyBrokenLimitIsLocatedAtItsRuleAndField() throws {
         let base = try NormsFixtures.defaultTree()
         let rules = base["rules"] as! [[String: Any]]
         let numericFields = ["max_distance_m", "max_time_min", "capacity_per_1000"]
-        var rng = SplitMix64(state: 20_260_401)
+        var rng = SplitMix64(seed: 20_260_401)
         for _ in 0..<60 {
             let index = Int.random(in: rules.indices, using: &rng)
             let present = numericFields.filter { rules[index][$0] != nil }

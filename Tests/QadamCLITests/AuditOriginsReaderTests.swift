@@ -1,4 +1,5 @@
 import Foundation
+import QadamGeo
 import Testing
 @testable import QadamCLI
 
@@ -86,7 +87,7 @@ import Testing
 
     /// Round trip against the writer's quoting: random fields survive encode-then-parse.
     @Test func parsesWhatTheWriterQuotes() throws {
-        var rng = SplitMix64(state: 99)
+        var rng = SplitMix64(seed: 99)
         let alphabet = Array("ab,\"\n\r ы1")
         for _ in 0..<300 {
             let fields = (0..<Int.random(in: 1...5, using: &rng)).map { _ in

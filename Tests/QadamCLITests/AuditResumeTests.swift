@@ -1,4 +1,5 @@
 import Foundation
+import QadamGeo
 import Testing
 @testable import QadamCLI
 
@@ -11,7 +12,7 @@ import Testing
         let origins = AuditFixtures.origins(3_000)
         let (_, full) = try AuditFixtures.run(origins, to: AuditFixtures.scratchFile("full"), format: format)
         let bytes = [UInt8](full)
-        var rng = SplitMix64(state: 2024)
+        var rng = SplitMix64(seed: 2024)
         var cuts = [0, 1, 10, bytes.count - 1, bytes.count]
         cuts += (0..<8).map { _ in Int.random(in: 0..<bytes.count, using: &rng) }
         // Exactly after a newline, and right after the newline inside a quoted note.

@@ -1,3 +1,4 @@
+import QadamGeo
 import Testing
 @testable import QadamCLI
 
@@ -22,17 +23,6 @@ private func sampledDistance(_ p: ScreenPoint, _ a: ScreenPoint, _ b: ScreenPoin
     }.min()!
 }
 
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct ReportPathSimplifierTests {
     private func randomWalk(_ rng: inout SplitMix64, count: Int, closed: Bool) -> [ScreenPoint] {
         var p = ScreenPoint(x: 500, y: 500)
@@ -47,7 +37,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func matchesTheRecursiveReference() {
-        var rng = SplitMix64(state: 42)
+        var rng = SplitMix64(seed: 42)
         for round in 0..<300 {
             let points = randomWalk(&rng, count: Int.random(in: 2...200, using: &rng), closed: round % 2 == 0)
             let tolerance = Double.random(in: 0...8, using: &rng)
@@ -57,7 +47,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func everyDroppedPointStaysWithinTolerance() {
-        var rng = SplitMix64(state: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<100 {
             let points = randomWalk(&rng, count: Int.random(in: 3...150, using: &rng), closed: Bool.random(using: &rng))
             let tolerance = Double.random(in: 0.1...6, using: &rng)

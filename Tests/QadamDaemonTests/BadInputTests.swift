@@ -1,6 +1,7 @@
 import Foundation
 import QadamProtocol
 import TestSupport
+import QadamGeo
 import Testing
 
 /// Hostile and careless clients against a live daemon: each error is answered, the

@@ -1,5 +1,6 @@
 import Foundation
 import QadamProtocol
+import QadamGeo
 import Testing
 
 @Suite struct ProtocolCodingTests {
@@ -99,18 +100,5 @@ import Testing
         #expect(SocketPath.defaultPath(uid: 0, environment: ["XDG_RUNTIME_DIR": "/run/user/0"]) == "/run/qadam/qadamd.sock")
         #expect(SocketPath.defaultPath(uid: 1000, environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]) == "/run/user/1000/qadam/qadamd.sock")
         #expect(SocketPath.defaultPath(uid: 1000, environment: [:]) == "/tmp/qadam-1000/qadamd.sock")
-    }
-}
-
-/// A small seeded generator so property tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

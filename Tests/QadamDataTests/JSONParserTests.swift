@@ -1,5 +1,6 @@
 import Foundation
 import QadamData
+import QadamGeo
 import Testing
 
 @Suite("Tolerant JSON parser")

@@ -1,20 +1,6 @@
 import Foundation
 import QadamGeo
 
-/// A small, fast, seedable random generator (SplitMix64), so synthetic cities and property
-/// tests are the same on every machine and every run.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A deterministic synthetic city: a perturbed street grid with main roads, one-way streets,
 /// footpaths, steps, unpaved lanes and missing segments that make blocks and dead ends.
 /// Tests and benchmarks use it where real data would be too small or too slow to fetch.
