@@ -1,3 +1,5 @@
+import QadamGeo
+
 /// One facility chosen by site selection.
 public struct SitePick: Codable, Sendable, Equatable {
     public var candidateIndex: Int

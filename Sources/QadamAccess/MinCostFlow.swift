@@ -1,3 +1,5 @@
+import QadamGeo
+
 /// Min-cost max-flow on a small network with real-valued capacities, by successive shortest
 /// paths with Johnson potentials (Dijkstra on reduced costs). All arc costs must be >= 0, so
 /// zero potentials are valid at the start.

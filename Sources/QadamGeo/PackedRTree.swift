@@ -156,7 +156,7 @@ public struct PackedRTree: Sendable {
                         itemDistance: ((Int) -> Double)? = nil) -> [Neighbor] {
         guard count > 0, k > 0, !point.lon.isNaN, !point.lat.isNaN else { return [] }
         let limit = maxDistance ?? .infinity
-        var queue = MinQueue()
+        var queue = BinaryHeap<QueueEntry> { $0.precedes($1) }
         var found: [Neighbor] = []
         var group: Int? = rootSlot
 
@@ -259,48 +259,16 @@ private func planarLength(_ dx: Double, _ dy: Double) -> Double {
     return scale * (x * x + y * y).squareRoot()
 }
 
-/// A binary min-heap of pending `nearest` entries, ordered by distance. Exact item distances win
-/// ties against boxes so that finished answers are emitted before equal-distance boxes are opened.
-private struct MinQueue {
-    struct Entry {
-        enum Kind: UInt8 { case item = 0, itemBox = 1, node = 2 }
-        var distance: Double
-        var slot: Int32
-        var kind: Kind
+/// A pending `nearest` entry, ordered by distance. Exact item distances win ties against
+/// boxes so that finished answers are emitted before equal-distance boxes are opened.
+private struct QueueEntry {
+    enum Kind: UInt8 { case item = 0, itemBox = 1, node = 2 }
+    var distance: Double
+    var slot: Int32
+    var kind: Kind
 
-        func precedes(_ o: Entry) -> Bool {
-            distance != o.distance ? distance < o.distance
-                : kind != o.kind ? kind.rawValue < o.kind.rawValue : slot < o.slot
-        }
-    }
-
-    private var heap: [Entry] = []
-
-    mutating func push(_ e: Entry) {
-        heap.append(e)
-        var i = heap.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard heap[i].precedes(heap[parent]) else { break }
-            heap.swapAt(i, parent)
-            i = parent
-        }
-    }
-
-    mutating func pop() -> Entry? {
-        guard !heap.isEmpty else { return nil }
-        heap.swapAt(0, heap.count - 1)
-        let top = heap.removeLast()
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var best = i
-            if l < heap.count, heap[l].precedes(heap[best]) { best = l }
-            if r < heap.count, heap[r].precedes(heap[best]) { best = r }
-            if best == i { break }
-            heap.swapAt(i, best)
-            i = best
-        }
-        return top
+    func precedes(_ o: QueueEntry) -> Bool {
+        distance != o.distance ? distance < o.distance
+            : kind != o.kind ? kind.rawValue < o.kind.rawValue : slot < o.slot
     }
 }

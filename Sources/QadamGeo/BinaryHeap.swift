@@ -1,15 +1,17 @@
-/// A minimal binary min-heap ordered by a caller-given predicate; enough for Dijkstra and
-/// lazy greedy without pulling in a collections package.
-struct BinaryHeap<Element> {
+/// A minimal binary min-heap ordered by a caller-given predicate: best-first R-tree search,
+/// min-cost flow and lazy greedy share it. (Network searches use their own `SearchHeap`,
+/// specialised for the hot path.)
+public struct BinaryHeap<Element> {
     private var items: [Element] = []
     private let less: (Element, Element) -> Bool
 
-    init(less: @escaping (Element, Element) -> Bool) { self.less = less }
+    public init(less: @escaping (Element, Element) -> Bool) { self.less = less }
 
-    var isEmpty: Bool { items.isEmpty }
-    var top: Element? { items.first }
+    public var isEmpty: Bool { items.isEmpty }
+    public var count: Int { items.count }
+    public var top: Element? { items.first }
 
-    mutating func push(_ e: Element) {
+    public mutating func push(_ e: Element) {
         items.append(e)
         var c = items.count - 1
         while c > 0 {
@@ -20,7 +22,7 @@ struct BinaryHeap<Element> {
         }
     }
 
-    mutating func pop() -> Element? {
+    public mutating func pop() -> Element? {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let out = items.removeLast()
