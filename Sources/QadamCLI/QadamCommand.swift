@@ -23,6 +23,7 @@ public struct QadamCommand: ParsableCommand {
         ImportCommand.self, ValidateCommand.self, InfoCommand.self, PingCommand.self, StatsCommand.self,
         ReloadCommand.self, LocateCommand.self,
         ClassifyCommand.self,
+        ScenarioCommand.self,
     ]
 
     public init() {}

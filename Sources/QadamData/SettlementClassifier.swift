@@ -63,9 +63,12 @@ public struct SettlementClassifier: Sendable {
         for rayon in rayons {
             let members = byRayon[rayon.id] ?? []
             let isCity = Self.isCityAdministration(kato: rayon.kato)
-            let named = members.filter { !PlaceNameKey.keys(of: settlements[$0].names).isDisjoint(with: PlaceNameKey.keys(of: rayon.names)) }
+            let rayonKeys = PlaceNameKey.keys(of: rayon.names)
+            let named = members.filter { !PlaceNameKey.keys(of: settlements[$0].names).isDisjoint(with: rayonKeys) }
+            // Most rayons are named after their seat (Осакаровский → Осакаровка, Күршім → Күршім).
+            let namesake = members.filter { i in places.rank(i) >= 2 && PlaceNameKey.keys(of: settlements[i].names).contains { Self.namesRayon($0, rayonKeys) } }
             let candidates = isCity ? (named.isEmpty ? members.filter { places.rank($0) >= 3 } : named)
-                                    : members.filter { places.rank($0) >= 2 && settlements[$0].population != nil }
+                : !namesake.isEmpty ? namesake : members.filter { places.rank($0) >= 2 && settlements[$0].population != nil }
             guard let seat = places.best(of: candidates) else {
                 if Self.isRepublicanCityDistrict(kato: rayon.kato) { continue }
                 notes.append(.init(reason: .rayonWithoutSeat,
@@ -165,6 +168,16 @@ public struct SettlementClassifier: Sendable {
             }
         }
         return found
+    }
+
+    /// A settlement name that the rayon's name is formed from: equal, or sharing all but its
+    /// last two letters (at least five) with a rayon name form (Бородулиха ~ Бородулихинский).
+    static func namesRayon(_ name: PlaceNameKey, _ rayonKeys: Set<PlaceNameKey>) -> Bool {
+        let n = Array(name.folded)
+        return rayonKeys.contains { r in
+            let common = zip(n, r.folded).prefix { $0 == $1 }.count
+            return r == name || (common >= 5 && common >= n.count - 2)
+        }
     }
 
     // MARK: Administrative codes

@@ -75,13 +75,13 @@ public struct FactTableError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// A small CSV fact table read by header name.
-struct FactTable {
-    let file: String
+/// A small CSV fact table read by header name (the `geodata/facts` tables).
+public struct FactTable: Sendable {
+    public let file: String
     let header: [String]
     let records: [[String]]
 
-    init(_ url: URL) throws {
+    public init(_ url: URL) throws {
         file = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw FactTableError(file: file, row: nil, field: nil, message: "cannot read the fact table")
@@ -92,20 +92,21 @@ struct FactTable {
         records = Array(all.dropFirst())
     }
 
-    func rows<T>(_ make: (Row) throws -> T) throws -> [T] {
+    /// One value per data row, made by `make`; errors name the file, row and field.
+    public func rows<T>(_ make: (Row) throws -> T) throws -> [T] {
         try records.enumerated().map { i, fields in try make(Row(table: self, number: i + 2, fields: fields)) }
     }
 
-    struct Row {
+    public struct Row {
         let table: FactTable
         let number: Int
         let fields: [String]
 
-        func error(_ field: String, _ message: String) -> FactTableError {
+        public func error(_ field: String, _ message: String) -> FactTableError {
             FactTableError(file: table.file, row: number, field: field, message: message)
         }
 
-        func optional(_ name: String) throws -> String? {
+        public func optional(_ name: String) throws -> String? {
             guard let i = table.header.firstIndex(of: name) else {
                 throw FactTableError(file: table.file, row: nil, field: name, message: "no such column in the header")
             }
@@ -113,18 +114,18 @@ struct FactTable {
             return value.isEmpty ? nil : value
         }
 
-        func required(_ name: String) throws -> String {
+        public func required(_ name: String) throws -> String {
             guard let v = try optional(name) else { throw error(name, "empty, but required") }
             return v
         }
 
-        func number(_ name: String) throws -> Double {
+        public func number(_ name: String) throws -> Double {
             let text = try required(name)
             guard let v = Double(text), v.isFinite else { throw error(name, "'\(text)' is not a number") }
             return v
         }
 
-        func names() -> PlaceNames {
+        public func names() -> PlaceNames {
             PlaceNames(ru: try? optional("name_ru"), kk: try? optional("name_kk"), en: try? optional("name_en"))
         }
     }
