@@ -11,7 +11,7 @@ import TestSupport
 struct DocumentScenarioTests {
     func run(_ file: String) throws -> ScenarioReport {
         let built = try KazakhstanDataset.classified()
-        let scenario = try Scenario.load(KazakhstanDataset.scenariosDirectory.appendingPathComponent(file))
+        let scenario = try QadamAccess.Scenario.load(KazakhstanDataset.scenariosDirectory.appendingPathComponent(file))
         return try ScenarioRunner(scenario: scenario, store: try DatasetStore.open(URL(fileURLWithPath: built.path)),
                                   factsDirectory: built.factsDirectory).run()
     }
@@ -89,7 +89,7 @@ struct DocumentScenarioTests {
         let parts = r.figures.filter { $0.name != "total.deficit" }
         #expect(parts.count == 8)
         #expect(abs(parts.reduce(0) { $0 + $1.computed } - 19_600) < 1e-6)
-        // Бостандыкский has the largest derived population (364,437 of 1,984,872).
-        #expect(abs(try figure(r, "Бостандыкский район.deficit").computed - 19_600 * 364_437 / 1_984_872) < 1e-6)
+        // Бостандыкский has the largest derived population (364,437 of 2,024,872).
+        #expect(abs(try figure(r, "Бостандыкский район.deficit").computed - 19_600.0 * 364_437 / 2_024_872) < 1e-6)
     }
 }
