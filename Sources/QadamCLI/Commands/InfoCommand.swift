@@ -35,6 +35,21 @@ struct InfoCommand: ParsableCommand {
             }
             return t
         }
+        if format == .table { emit(Self.missingGeometryNotes(layers)) }
+    }
+
+    /// Says in words which layers hold features without geometry (Almaty's polycentres: the
+    /// General Plan names them but publishes no boundaries), so a reader of the table does not
+    /// take the extent for coverage.
+    static func missingGeometryNotes(_ layers: [LayerInfo]) -> String {
+        layers.filter { $0.missingGeometryCount > 0 }.map { l in
+            let all = l.missingGeometryCount == l.featureCount
+            return "\nnote: \(l.layer.rawValue): \(all ? "none" : "\(l.missingGeometryCount)") of \(l.featureCount) feature(s) "
+                + (all ? "have" : "lack") + " a geometry; "
+                + (l.layer == .polycentres
+                   ? "polycentre boundaries are not published, so results by polycentre are unavailable until polygons are imported (qadam import FILE --layer polycentres)"
+                   : "they are kept but take no part in spatial queries")
+        }.joined() + (layers.contains { $0.missingGeometryCount > 0 } ? "\n" : "")
     }
 
     /// The lines above the table: the dataset, and the daemon's state when a daemon answered.
