@@ -15,6 +15,12 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var logger: Logger
     private var admitted = false
     private var counted = false
+    /// Set after an over-long line: the answer has been sent and our side shut for writing;
+    /// what the client still sends is read and dropped until it closes (or the linger time
+    /// ends). Closing at once while its bytes are unread would make the kernel reset the
+    /// connection, and the client could lose the error answer it has not read yet.
+    private var lingering = false
+    private static let lingerTime = TimeAmount.seconds(5)
 
     init(dispatcher: Dispatcher, policy: AccessPolicy, logger: Logger) {
         self.dispatcher = dispatcher
@@ -73,11 +79,16 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        if lingering { return } // the decoder reports every later read; they are dropped
         if let tooLong = error as? LineTooLong {
             logger.warning("closing connection: request line too long", metadata: ["limit": "\(tooLong.limit)"])
+            lingering = true
             let failure = RPCFailure(id: .null, error: .invalidRequest("\(tooLong); the connection will be closed"))
             let channel = context.channel
-            dispatcher.reject(failure, send: Self.sender(for: channel)) { channel.close(promise: nil) }
+            dispatcher.reject(failure, send: Self.sender(for: channel)) {
+                channel.close(mode: .output, promise: nil)
+                channel.eventLoop.scheduleTask(in: Self.lingerTime) { channel.close(promise: nil) }
+            }
             return
         }
         logger.debug("connection error", metadata: ["error": "\(error)"])
