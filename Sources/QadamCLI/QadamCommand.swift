@@ -22,6 +22,8 @@ public struct QadamCommand: ParsableCommand {
     static let allSubcommands: [ParsableCommand.Type] = [
         ImportCommand.self, ValidateCommand.self, InfoCommand.self, PingCommand.self, StatsCommand.self,
         ReloadCommand.self, LocateCommand.self,
+        CoverageCommand.self, DeficitCommand.self, AccessCommand.self, ProvisionCommand.self, GapsCommand.self,
+        WhatIfCommand.self, SiteCommand.self, AgglomerationsCommand.self,
     ]
 
     public init() {}
