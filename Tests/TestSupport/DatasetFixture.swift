@@ -36,7 +36,7 @@ public enum DatasetFixture {
         """
 
     static func settlements(_ variant: Variant) -> String {
-        let gammaPopulation = variant == .a ? 300 : 350
+        let gammaPopulation = variant == .b ? 350 : 300
         return """
             id,name,lon,lat,place,population
             S1,Alpha,76.5,43.5,town,12000
