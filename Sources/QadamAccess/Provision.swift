@@ -124,7 +124,9 @@ public enum Provision {
                                    share: checks.isEmpty ? nil : Double(met) / Double(checks.count))
     }
 
-    static func result(settlements: [DemandSite], rows: [SettlementProvision], classKey: String,
+    /// Assembles a result (roll-ups and overall) from settlement rows; public so that rows
+    /// measured in parts (per settlement class, each with its own travel profile) can be joined.
+    public static func result(settlements: [DemandSite], rows: [SettlementProvision], classKey: String,
                        groupBy: [String], parameters: MeasureParameters) throws -> ProvisionResult {
         var groups: [ProvisionGroup] = []
         for key in groupBy {

@@ -24,6 +24,8 @@ public struct QadamCommand: ParsableCommand {
         ReloadCommand.self, LocateCommand.self,
         ClassifyCommand.self,
         ScenarioCommand.self,
+        CoverageCommand.self, DeficitCommand.self, AccessCommand.self, ProvisionCommand.self, GapsCommand.self,
+        WhatIfCommand.self, SiteCommand.self, AgglomerationsCommand.self,
     ]
 
     public init() {}

@@ -21,6 +21,8 @@ public final class DatasetContent: Sendable {
     public let norms: NormsCatalogue
     /// Where the norms came from (shown by `info`, echoed by measures).
     public let normsPath: String
+    /// The measures' inputs, built on the first service-gap query (Analytics/).
+    public let analytics = AnalyticsCache()
 
     public init(store: DatasetStore, datasetPath: String, norms: NormsCatalogue, normsPath: String) throws {
         info = try store.info()

@@ -61,10 +61,10 @@ import Testing
         }
     }
 
-    private func replay(fence: String, arguments: [String]) throws {
+    private func replay(fence: String, arguments: [String], variant: DatasetFixture.Variant = .a) throws {
         let exchanges = try Self.examples(fence: fence)
         #expect(!exchanges.isEmpty, "no ```\(fence) examples in docs/protocol.md")
-        let daemon = try DaemonProcess(variant: .a, arguments: arguments)
+        let daemon = try DaemonProcess(variant: variant, arguments: arguments)
         let client = try daemon.client()
         for exchange in exchanges {
             try client.sendRaw(Array((exchange.request + "\n").utf8))
@@ -82,6 +82,10 @@ import Testing
 
     @Test func documentedExamplesMatchTheDaemon() throws {
         try replay(fence: "jsonrpc", arguments: [])
+    }
+
+    @Test func documentedServiceGapExamplesMatchTheDaemon() throws {
+        try replay(fence: "jsonrpc services", arguments: [], variant: .services)
     }
 
     @Test func documentedDebugExamplesMatchTheDaemon() throws {

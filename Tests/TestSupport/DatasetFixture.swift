@@ -11,6 +11,8 @@ import QadamData
 public enum DatasetFixture {
     public enum Variant: Sendable {
         case a, b
+        /// Variant A plus a `facilities` and a `demand` layer, for the service-gap methods.
+        case services
     }
 
     public struct FixtureError: Error, CustomStringConvertible {
@@ -34,7 +36,7 @@ public enum DatasetFixture {
         """
 
     static func settlements(_ variant: Variant) -> String {
-        let gammaPopulation = variant == .a ? 300 : 350
+        let gammaPopulation = variant == .b ? 350 : 300
         return """
             id,name,lon,lat,place,population
             S1,Alpha,76.5,43.5,town,12000
@@ -43,6 +45,29 @@ public enum DatasetFixture {
 
             """
     }
+
+    /// Schools, a polyclinic and a feldsher post. Eastrayon (R2) has 800 school seats (F2 500,
+    /// F3 300) for 1,000 school-age children (D3, D4: 2,000 residents × 0.25 each); the only
+    /// polyclinic P1 lies about 17 km west of Beta.
+    static let facilities = """
+        id,kind,name,lon,lat,capacity
+        F1,school,West school,76.5,43.501,3000
+        F2,school,Beta school,77.5,43.501,500
+        F3,school,Gamma school,77.2,43.8,300
+        P1,polyclinic,Polyclinic,77.2895,43.5,400
+        FP1,feldsher_post,Gamma post,77.2,43.801,20
+
+        """
+
+    /// Homes: D2 has no school-age share, so the default share applies to it.
+    static let demand = """
+        id,lon,lat,population,school_age_share
+        D1,76.5,43.5,4000,0.25
+        D2,76.51,43.5,4000,
+        D3,77.5,43.5,2000,0.25
+        D4,77.51,43.5,2000,0.25
+
+        """
 
     /// Builds the dataset at `path` (which must not exist) and returns its content hash.
     @discardableResult
@@ -56,6 +81,13 @@ public enum DatasetFixture {
         let store = try DatasetStore.create(URL(fileURLWithPath: path))
         try store.importLayer(file: districtsFile, options: ImportOptions(layer: .districts, licence: "CC0"))
         try store.importLayer(file: settlementsFile, options: ImportOptions(layer: .settlements, licence: "CC0"))
+        if variant == .services {
+            for (name, text, layer) in [("facilities.csv", facilities, LayerKind.facilities), ("demand.csv", demand, .demand)] {
+                let file = sources.appendingPathComponent(name)
+                try Data(text.utf8).write(to: file)
+                try store.importLayer(file: file, options: ImportOptions(layer: layer, licence: "CC0"))
+            }
+        }
         return try store.info().contentHash
     }
 

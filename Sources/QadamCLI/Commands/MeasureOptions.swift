@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import QadamProtocol
+
+/// Flags the service-gap commands share; they become the methods' common parameters.
+struct MeasureOptions: ParsableArguments {
+    @Option(help: "Facility kind: school, kindergarten, polyclinic, hospital, ambulatory, feldsher_post, pharmacy, sports, ...")
+    var kind: String?
+    @Option(name: .customLong("max-m"), help: "Limit in metres (else the norms catalogue's rule).")
+    var maxM: Double?
+    @Option(name: .customLong("max-min"), help: "Limit in minutes (else the norms catalogue's rule).")
+    var maxMin: Double?
+    @Option(help: "Restrict demand to this district (id or name, any case).")
+    var area: String?
+    @Option(help: "Travel profile: walk, wheelchair, drive.")
+    var profile: String?
+    @Option(name: .customLong("speed-kmh"), help: "Travel speed in km/h (default: the profile's).")
+    var speedKmh: Double?
+    @Option(name: .customLong("detour-factor"), help: "Without a network: road distance = straight line × this (default 1.3).")
+    var detourFactor: Double?
+    @Option(name: .customLong("group-by"), help: "Roll up by district, oblast, class, urban_rural, agglomeration_zone, polycentre (repeatable).")
+    var groupBy: [String] = []
+    @Option(help: "Output format: table, json, csv, geojson.")
+    var format: OutputFormat = .table
+
+    init() {}
+
+    var params: [String: JSONValue] {
+        var p: [String: JSONValue] = [:]
+        if let kind { p["kind"] = .string(kind) }
+        if let maxM { p["max_m"] = .double(maxM) }
+        if let maxMin { p["max_min"] = .double(maxMin) }
+        if let area { p["area"] = .string(area) }
+        if let profile { p["profile"] = .string(profile) }
+        if let speedKmh { p["speed_kmh"] = .double(speedKmh) }
+        if let detourFactor { p["detour_factor"] = .double(detourFactor) }
+        if !groupBy.isEmpty { p["group_by"] = .array(groupBy.map(JSONValue.string)) }
+        return p
+    }
+}
+
+/// Prints a service-gap result: JSON as answered, other formats as a table of one list in it.
+enum MeasureOutput {
+    /// - Parameters:
+    ///   - list: the member holding the rows (e.g. `outside`).
+    ///   - columns: (column name, dotted path inside a row).
+    static func write(_ result: JSONValue, format: OutputFormat, list: String, columns: [(String, String)],
+                      preamble: String? = nil) throws {
+        try ResultOutput.write(result, format: format, preamble: preamble) {
+            var t = Tabular(columns: columns.map(\.0))
+            guard case .array(let rows)? = result[list] else { return t }
+            for row in rows {
+                let cells = columns.map { cell(value(row, path: $0.1)) }
+                t.append(cells, geometry: point(row))
+            }
+            return t
+        }
+    }
+
+    static func value(_ row: JSONValue, path: String) -> JSONValue? {
+        var current: JSONValue? = row
+        for key in path.split(separator: ".") {
+            if let i = Int(key), case .array(let items)? = current {
+                current = i < items.count ? items[i] : nil
+            } else {
+                current = current?[String(key)]
+            }
+        }
+        return current
+    }
+
+    static func cell(_ v: JSONValue?) -> TabularValue {
+        switch v {
+        case .string(let s)?: return .text(s)
+        case .bool(let b)?: return .text(b ? "true" : "false")
+        case .null?, nil: return .missing
+        default:
+            if let d = v?.doubleValue { return d == d.rounded() && abs(d) < 1e15 ? .integer(Int(d)) : .double(d, digits: 3) }
+            return .text((try? JSONText.serialize(v!)) ?? "")
+        }
+    }
+
+    /// A Point geometry from a row's `location` (or `point.location`), for GeoJSON output.
+    static func point(_ row: JSONValue) -> String? {
+        guard case .array(let c)? = row["location"] ?? row["point"]?["location"], c.count == 2,
+              let lon = c[0].doubleValue, let lat = c[1].doubleValue else { return nil }
+        return #"{"type":"Point","coordinates":[\#(TabularValue.plain(lon)),\#(TabularValue.plain(lat))]}"#
+    }
+
+    static func summary(_ result: JSONValue, _ keys: [String]) -> String {
+        keys.compactMap { k in
+            guard let v = value(result, path: k) else { return nil }
+            return "\(k): \(cell(v).display)"
+        }.joined(separator: "\n")
+    }
+}

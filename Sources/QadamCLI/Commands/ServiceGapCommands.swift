@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import QadamProtocol
+
+/// `qadam coverage`: people with a facility of a kind within a limit; lists the points outside.
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "coverage",
+        abstract: "Population within a distance or time of a facility kind, and the points left outside.")
+    @OptionGroup var backend: BackendOptions
+    @OptionGroup var measure: MeasureOptions
+    @Option(help: "How many outside points to list.") var limit: Int?
+
+    func run() throws {
+        var p = measure.params
+        if let limit { p["limit"] = .int(Int64(limit)) }
+        let result = try backend.makeBackend().call("coverage", params: .object(p))
+        try MeasureOutput.write(result, format: measure.format, list: "outside",
+            columns: [("id", "point.id"), ("name", "point.name"), ("population", "point.population"), ("district", "point.district"),
+                      ("nearest_facility", "nearest_facility_id"), ("nearest_cost", "nearest_cost")],
+            preamble: MeasureOutput.summary(result, ["population_within", "population_total", "share_within", "norm",
+                                                      "parameters.basis", "parameters.cutoff", "parameters.unit"]))
+    }
+}
+
+/// `qadam deficit`: demand against seats per district, with a capacity-aware assignment.
+struct DeficitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "deficit",
+        abstract: "Seats against demand per district, places per 1,000 against the norm, overloaded facilities and unserved demand.")
+    @OptionGroup var backend: BackendOptions
+    @OptionGroup var measure: MeasureOptions
+    @Option(help: "Assignment: exact (min-cost flow) or greedy.") var assignment: String?
+
+    func run() throws {
+        var p = measure.params
+        if let assignment { p["assignment"] = .string(assignment) }
+        let result = try backend.makeBackend().call("deficit", params: .object(p))
+        try MeasureOutput.write(result, format: measure.format, list: "rows",
+            columns: [("group", "group"), ("population", "population"), ("demand", "demand"), ("seats", "seats"),
+                      ("deficit", "deficit"), ("seats_per_thousand", "seats_per_thousand"),
+                      ("norm_seats_per_thousand", "norm_seats_per_thousand"), ("norm_deficit", "norm_deficit")],
+            preamble: MeasureOutput.summary(result, ["total.deficit", "assignment.unserved_demand", "capacity_norm", "parameters.basis"]))
+    }
+}
+
+/// `qadam access`: floating-catchment supply per person.
+struct AccessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "access",
+        abstract: "Supply per person by 2SFCA, enhanced 2SFCA or a gravity model; per demand point and per district.")
+    @OptionGroup var backend: BackendOptions
+    @OptionGroup var measure: MeasureOptions
+    @Option(help: "2sfca, e2sfca or gravity.") var method: String = "2sfca"
+    @Option(name: .customLong("catchment-m"), help: "Catchment in metres.") var catchmentM: Double?
+    @Option(name: .customLong("catchment-min"), help: "Catchment in minutes.") var catchmentMin: Double?
+
+    func run() throws {
+        var p = measure.params
+        p["method"] = .string(method)
+        if let catchmentM { p["catchment_m"] = .double(catchmentM) }
+        if let catchmentMin { p["catchment_min"] = .double(catchmentMin) }
+        let result = try backend.makeBackend().call("access", params: .object(p))
+        try MeasureOutput.write(result, format: measure.format, list: "points",
+            columns: [("id", "id"), ("ratio", "ratio"), ("demand", "demand"), ("district", "district")])
+    }
+}
+
+/// `qadam provision`: share of required services within their norm, per settlement and rolled up.
+struct ProvisionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "provision",
+        abstract: "Per settlement, the required kinds of its class met within the norm; roll-ups by district, oblast, class, urban/rural.")
+    @OptionGroup var backend: BackendOptions
+    @OptionGroup var measure: MeasureOptions
+    @Option(help: "How many settlements to list.") var limit: Int?
+
+    func run() throws {
+        var p = measure.params
+        if let limit { p["limit"] = .int(Int64(limit)) }
+        let result = try backend.makeBackend().call("provision", params: .object(p))
+        try MeasureOutput.write(result, format: measure.format, list: "groups",
+            columns: [("key", "key"), ("value", "value"), ("settlements", "settlements"), ("population", "population"),
+                      ("required", "required"), ("met", "met"), ("count_weighted_share", "count_weighted_share"),
+                      ("population_weighted_share", "population_weighted_share")],
+            preamble: MeasureOutput.summary(result, ["overall.count_weighted_share", "overall.population_weighted_share", "settlement_count"]))
+    }
+}
+
+/// `qadam gaps`: the worst unmet checks across kinds, by people affected.
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gaps",
+        abstract: "Settlements beyond their norms, worst first by people affected, each with a sentence.")
+    @OptionGroup var backend: BackendOptions
+    @OptionGroup var measure: MeasureOptions
+    @Option(help: "How many gaps to list (default 20).") var limit: Int?
+
+    func run() throws {
+        var p = measure.params
+        if let limit { p["limit"] = .int(Int64(limit)) }
+        let result = try backend.makeBackend().call("gaps", params: .object(p))
+        try MeasureOutput.write(result, format: measure.format, list: "gaps",
+            columns: [("settlement", "settlement_id"), ("population", "population"), ("kind", "kind"), ("nearest_cost", "nearest_cost"),
+                      ("unit", "unit"), ("norm", "norm"), ("sentence", "sentence")])
+    }
+}
+
+/// `qadam agglomerations`: settlements and people per zone of each agglomeration.
+struct AgglomerationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agglomerations",
+        abstract: "Settlements and population in the intensive, active and weak zones of each agglomeration.")
+    @OptionGroup var backend: BackendOptions
+    @OptionGroup var measure: MeasureOptions
+
+    func run() throws {
+        let result = try backend.makeBackend().call("agglomerations", params: .object(measure.params))
+        if measure.format == .json { return try ResultOutput.write(result, format: .json) { Tabular(columns: []) } }
+        var t = Tabular(columns: ["agglomeration", "zone", "settlements", "population"])
+        if case .array(let entries)? = result["agglomerations"] {
+            for a in entries {
+                guard case .array(let zones)? = a["summary"] else { continue }
+                for z in zones {
+                    t.append([MeasureOutput.cell(a["id"]), .text(z["zone"]?.stringValue ?? "outside"),
+                              MeasureOutput.cell(z["settlements"]), MeasureOutput.cell(z["population"])])
+                }
+            }
+        }
+        emit(t.render(measure.format))
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import QadamProtocol
+
+/// `qadam whatif`: a scenario of added, removed or resized facilities against the base.
+struct WhatIfCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "whatif",
+        abstract: "Change in coverage, seats and provision when facilities are added, removed or resized.",
+        discussion: """
+            --changes FILE is a GeoJSON FeatureCollection: Point features with properties
+            {"op":"add","capacity":N} (the point is the site), or features with
+            {"op":"remove","id":ID} / {"op":"resize","id":ID,"capacity":N}.
+            """)
+    @OptionGroup var backend: BackendOptions
+    @OptionGroup var measure: MeasureOptions
+    @Option(help: "Add a facility: LON,LAT,KIND,CAPACITY (repeatable).") var add: [String] = []
+    @Option(help: "Close a facility by id (repeatable).") var remove: [String] = []
+    @Option(help: "Set a facility's capacity: ID=CAPACITY (repeatable).") var resize: [String] = []
+    @Option(help: "A GeoJSON file of changes.") var changes: String?
+
+    func changeList() throws -> (kind: String?, changes: [JSONValue]) {
+        var kind: String?
+        var out: [JSONValue] = []
+        for a in add {
+            let parts = a.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 4, let lon = Double(parts[0]), let lat = Double(parts[1]), let cap = Double(parts[3]) else {
+                throw ValidationError("--add must be LON,LAT,KIND,CAPACITY, got '\(a)'")
+            }
+            if let k = kind ?? measure.kind, k != parts[2] { throw ValidationError("--add kind \(parts[2]) differs from \(k): one kind per scenario") }
+            kind = parts[2]
+            out.append(["op": "add", "at": [.double(lon), .double(lat)], "capacity": .double(cap)])
+        }
+        for id in remove { out.append(["op": "remove", "id": .string(id)]) }
+        for r in resize {
+            let parts = r.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let cap = Double(parts[1]) else { throw ValidationError("--resize must be ID=CAPACITY, got '\(r)'") }
+            out.append(["op": "resize", "id": .string(String(parts[0])), "capacity": .double(cap)])
+        }
+        if let file = changes { out += try Self.read(file) }
+        return (kind, out)
+    }
+
+    /// Changes from a GeoJSON file, each error naming the feature.
+    static func read(_ path: String) throws -> [JSONValue] {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw CLIError("\(path): cannot read: \(error.localizedDescription)", exitCode: .usage)
+        }
+        let json: JSONValue
+        do { json = try JSONText.parse(data) } catch { throw CLIError("\(path): not JSON: \(error)", exitCode: .usage) }
+        guard case .array(let features)? = json["features"] else { throw CLIError("\(path): not a FeatureCollection", exitCode: .usage) }
+        return try features.enumerated().map { i, f in
+            guard case .object(var p)? = f["properties"] else { throw CLIError("\(path): features[\(i)] has no properties", exitCode: .usage) }
+            if p["op"]?.stringValue == "add" {
+                guard case .array(let c)? = f["geometry"]?["coordinates"], c.count == 2 else {
+                    throw CLIError("\(path): features[\(i)]: an add needs a Point geometry", exitCode: .usage)
+                }
+                p["at"] = .array(c)
+            }
+            p["kind"] = nil
+            return .object(p)
+        }
+    }
+
+    func run() throws {
+        let (kind, list) = try changeList()
+        guard !list.isEmpty else { throw ValidationError("no changes: pass --add, --remove, --resize or --changes") }
+        var p = measure.params
+        if let kind, p["kind"] == nil { p["kind"] = .string(kind) }
+        p["changes"] = .array(list)
+        let result = try backend.makeBackend().call("whatif", params: .object(p))
+        try MeasureOutput.write(result, format: measure.format, list: "seats",
+            columns: [("district", "group"), ("seats_before", "before.seats"), ("seats_after", "after.seats"),
+                      ("deficit_before", "before.deficit"), ("deficit_after", "after.deficit")],
+            preamble: MeasureOutput.summary(result, ["coverage.covered_before", "coverage.covered_after", "coverage.change",
+                                                      "provision.met_before", "provision.met_after", "parameters.basis"]))
+    }
+}
+
+/// `qadam site`: greedy maximal-coverage picks for new facilities.
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "site",
+        abstract: "Where to add COUNT facilities of a kind to cover the most people (greedy maximal coverage).",
+        discussion: "--candidates FILE: a GeoJSON FeatureCollection of Point features; default: network vertices, else demand points.")
+    @OptionGroup var backend: BackendOptions
+    @OptionGroup var measure: MeasureOptions
+    @Option(help: "How many sites to pick.") var count: Int
+    @Option(help: "GeoJSON file of candidate points.") var candidates: String?
+
+    func run() throws {
+        var p = measure.params
+        p["count"] = .int(Int64(count))
+        if let candidates {
+            let data = try Data(contentsOf: URL(fileURLWithPath: candidates))
+            guard case .array(let features)? = try JSONText.parse(data)["features"] else {
+                throw CLIError("\(candidates): not a FeatureCollection", exitCode: .usage)
+            }
+            p["candidates"] = .array(try features.enumerated().map { i, f in
+                guard case .array(let c)? = f["geometry"]?["coordinates"], c.count == 2 else {
+                    throw CLIError("\(candidates): features[\(i)] is not a Point", exitCode: .usage)
+                }
+                return .array(c)
+            })
+        }
+        let result = try backend.makeBackend().call("site", params: .object(p))
+        try MeasureOutput.write(result, format: measure.format, list: "picks",
+            columns: [("rank", "rank"), ("lon", "location.0"), ("lat", "location.1"), ("added_population", "added_population"),
+                      ("cumulative_population", "cumulative_population")])
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import QadamAccess
+import QadamData
+import QadamGeo
+
+/// Where the demand of a result came from, echoed as `demand_source`.
+public enum DemandSource: String, Codable, Sendable {
+    /// The dataset's `demand` layer (buildings, grid cells...).
+    case demandLayer = "demand_layer"
+    /// Settlement points with their population (no demand layer).
+    case settlements
+}
+
+/// The dataset's layers turned into the measures' inputs once per snapshot: demand sites with
+/// their roll-up groups, settlements for provision, and facilities by kind.
+public final class AnalyticsInputs: Sendable {
+    /// School-age share used where a demand point has none: 27.4 %, the share of Almaty's
+    /// population aged 0–15 on 1 January 2023 (Almaty VLR 2023, age-structure table, L618-623).
+    /// 0–15 is wider than school age (6–17) at the young end and narrower at the old end; it is
+    /// the closest published age band.
+    public static let defaultSchoolAgeShare = 0.274
+    public static let defaultSchoolAgeShareSource = "Almaty VLR 2023, population aged 0-15 on 1.1.2023 (27.4 %)"
+
+    public let demandSource: DemandSource
+    /// Demand sites, `weight` = 1 (weights are set per kind by `demand(forKind:)`).
+    public let demand: [DemandSite]
+    /// Per demand site, its own school-age share, if the layer gave one.
+    public let schoolAgeShare: [Double?]
+    /// Settlements as sites, with their class in `groups["class"]` (see `settlementClass`).
+    public let settlements: [DemandSite]
+    /// How each settlement's class was decided: `dataset` or `osm_place` (assumption).
+    public let settlementClassBasis: [String]
+    public let facilities: [Facility]
+    /// Districts as areas for `area` filters, most specific level first.
+    let districts: [District]
+    private let districtIndex: AreaIndex<District>
+
+    init(content: DatasetContent) {
+        districts = content.districts.sorted { Self.rank($0.level) < Self.rank($1.level) }
+        let districtIndex = AreaIndex(content.districts.map { ($0.polygon, $0) })
+        self.districtIndex = districtIndex
+        facilities = content.facilities
+        let polycentres = AreaIndex(content.polycentres.compactMap { p in p.polygon.map { ($0, p) } })
+        let agglomerations = content.agglomerations
+        func groups(at point: Coordinate, districtID: String?, oblastID: String?, settlementClass: String) -> [String: String] {
+            let covering = districtIndex.covering(point).sorted { Self.rank($0.level) < Self.rank($1.level) }
+            var g: [String: String] = [GroupKey.settlementClass: settlementClass,
+                                       GroupKey.urbanRural: settlementClass.hasPrefix("city_") ? "urban" : "rural"]
+            g[GroupKey.district] = districtID ?? covering.first { $0.level != .oblast }?.id ?? covering.first?.id ?? "none"
+            g[GroupKey.oblast] = oblastID ?? covering.first { $0.level == .oblast }?.id ?? "none"
+            g[GroupKey.polycentre] = polycentres.covering(point).first?.id ?? "none"
+            let zone = agglomerations.compactMap { $0.zone(of: point) }.min { $0.distance < $1.distance }
+            g[GroupKey.agglomerationZone] = zone?.zone.rawValue ?? "outside"
+            return g
+        }
+        var classBasis: [String] = []
+        let settlements = content.settlements.map { s in
+            let (cls, basis) = Self.settlementClass(s)
+            classBasis.append(basis)
+            return DemandSite(id: s.id, name: s.names.display, population: Double(s.population ?? 0),
+                              groups: groups(at: s.point, districtID: s.districtID, oblastID: s.oblastID, settlementClass: cls),
+                              location: s.point)
+        }
+        self.settlements = settlements
+        settlementClassBasis = classBasis
+        if content.demand.isEmpty {
+            demandSource = .settlements
+            demand = settlements
+            schoolAgeShare = Array(repeating: nil, count: settlements.count)
+        } else {
+            demandSource = .demandLayer
+            // Demand points are homes in a city: they take the urban norms.
+            demand = content.demand.map { d in
+                DemandSite(id: d.id, population: d.population,
+                           groups: groups(at: d.point, districtID: d.districtID, oblastID: nil, settlementClass: "city_oblast"),
+                           location: d.point)
+            }
+            schoolAgeShare = content.demand.map(\.schoolAgeShare)
+        }
+    }
+
+    /// The class a settlement's norms follow: the dataset's, else from its OSM place
+    /// (city/town → city_district, anything else → village_other; docs/classification.md
+    /// rules 3 and 7 without the lists).
+    static func settlementClass(_ s: Settlement) -> (String, String) {
+        if let c = s.settlementClass { return (c.rawValue, "dataset") }
+        switch s.placeType {
+        case "city", "town": return (SettlementClass.cityDistrict.rawValue, "osm_place")
+        default: return (SettlementClass.villageOther.rawValue, "osm_place")
+        }
+    }
+
+    private static func rank(_ level: DistrictLevel) -> Int {
+        switch level { case .cityDistrict: 0; case .rayon: 1; case .oblast: 2 }
+    }
+
+    /// Demand weighted for a facility kind: school-age share for schools (the point's own,
+    /// else the default), everyone for other kinds.
+    public func demand(forKind kind: String) -> (sites: [DemandSite], weighting: DemandWeighting) {
+        guard kind == FacilityKind.school.rawValue else {
+            return (demand, DemandWeighting(weight: "population", defaultShare: nil, defaultShareSource: nil, pointsWithOwnShare: 0))
+        }
+        var own = 0
+        let sites = demand.indices.map { i -> DemandSite in
+            var s = demand[i]
+            if let share = schoolAgeShare[i] { own += 1; s.weight = share } else { s.weight = Self.defaultSchoolAgeShare }
+            return s
+        }
+        let usesDefault = own < demand.count
+        return (sites, DemandWeighting(weight: "school_age_share", defaultShare: usesDefault ? Self.defaultSchoolAgeShare : nil,
+                                       defaultShareSource: usesDefault ? Self.defaultSchoolAgeShareSource : nil,
+                                       pointsWithOwnShare: own))
+    }
+
+    /// Facilities of one kind as supply sites; capacity unknown counts as 0 (said in `capacity_unknown`).
+    public func supply(ofKind kind: String) -> (sites: [SupplySite], capacityUnknown: Int) {
+        let chosen = facilities.filter { $0.kind.rawValue == kind }
+        let sites = chosen.map { f in
+            SupplySite(id: f.id, name: f.name, capacity: f.capacity ?? 0, currentLoad: f.load,
+                       groups: [GroupKey.district: districtID(at: f.point)], location: f.point)
+        }
+        return (sites, chosen.filter { $0.capacity == nil }.count)
+    }
+
+    /// The most specific district (city district, else rayon, else oblast) covering a point.
+    func districtID(at point: Coordinate) -> String {
+        let covering = districtIndex.covering(point).sorted { Self.rank($0.level) < Self.rank($1.level) }
+        return covering.first { $0.level != .oblast }?.id ?? covering.first?.id ?? "none"
+    }
+
+    /// The district an `area` parameter names: by id, else by any of its names, ignoring case.
+    public func district(named area: String) -> District? {
+        let key = area.lowercased()
+        return districts.first { $0.id.lowercased() == key }
+            ?? districts.first { d in [d.names.local, d.names.ru, d.names.kk, d.names.en].contains { $0?.lowercased() == key } }
+    }
+
+    /// Indices of `sites` inside a district's polygon.
+    func indices(of sites: [DemandSite], in district: District) -> [Int] {
+        let area = AreaIndex([(district.polygon, district.id)])
+        return sites.indices.filter { sites[$0].location.map { !area.covering($0).isEmpty } ?? false }
+    }
+}
+
+/// How demand was weighted, echoed in results.
+public struct DemandWeighting: Codable, Sendable, Equatable {
+    /// `population` or `school_age_share`.
+    public var weight: String
+    /// The share used for points without their own, and where it comes from.
+    public var defaultShare: Double?
+    public var defaultShareSource: String?
+    public var pointsWithOwnShare: Int
+}
+
+/// Built on first use per snapshot and then shared by every query on it.
+public final class AnalyticsCache: Sendable {
+    private let lock = NSLock()
+    nonisolated(unsafe) private var inputs: AnalyticsInputs?
+
+    public init() {}
+
+    func inputs(for content: DatasetContent) -> AnalyticsInputs {
+        lock.lock()
+        defer { lock.unlock() }
+        if let inputs { return inputs }
+        let built = AnalyticsInputs(content: content)
+        inputs = built
+        return built
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import QadamAccess
+import QadamData
+import QadamNetwork
+import QadamProtocol
+
+/// Parameters the service-gap methods share: which facilities, how far, where, how to travel.
+struct MeasureQuery: Decodable {
+    var kind: String?
+    /// Explicit limit in metres (network distance, or estimated road distance).
+    var maxM: Double?
+    /// Explicit limit in minutes.
+    var maxMin: Double?
+    var area: String?
+    var profile: String?
+    var speedKmh: Double?
+    var detourFactor: Double?
+    var groupBy: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, maxM = "max_m", maxMin = "max_min", area, profile, speedKmh = "speed_kmh"
+        case detourFactor = "detour_factor", groupBy = "group_by"
+    }
+
+    static let groupKeys = [GroupKey.district, GroupKey.oblast, GroupKey.settlementClass, GroupKey.urbanRural,
+                            GroupKey.agglomerationZone, GroupKey.polycentre]
+
+    func requiredKind() throws(RPCError) -> String {
+        guard let kind else { throw RPCError.invalidParams(field: "kind", "is required") }
+        guard FacilityKind(rawValue: kind) != nil else {
+            throw RPCError.invalidParams(field: "kind", "must be one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
+        }
+        return kind
+    }
+
+    func travelProfile() throws(RPCError) -> TravelProfile? {
+        guard let profile else { return nil }
+        guard let p = TravelProfile(rawValue: profile) else {
+            throw RPCError.invalidParams(field: "profile", "must be walk, wheelchair or drive, got '\(profile)'")
+        }
+        return p
+    }
+
+    func groups() throws(RPCError) -> [String] {
+        for (i, key) in (groupBy ?? []).enumerated() where !Self.groupKeys.contains(key) {
+            throw RPCError.invalidParams(field: "group_by[\(i)]", "must be one of \(Self.groupKeys.joined(separator: ", ")), got '\(key)'")
+        }
+        return groupBy ?? []
+    }
+
+    func checkNumbers() throws(RPCError) {
+        for (field, value) in [("max_m", maxM), ("max_min", maxMin), ("speed_kmh", speedKmh)] {
+            if let value, !(value.isFinite && value > 0) { throw RPCError.invalidParams(field: field, "must be a positive number") }
+        }
+        if let d = detourFactor, !(d.isFinite && d >= 1) { throw RPCError.invalidParams(field: "detour_factor", "must be a number >= 1") }
+        if maxM != nil && maxMin != nil { throw RPCError.invalidParams(field: "max_min", "give max_m or max_min, not both") }
+    }
+
+    /// The limit a query asked for, if it gave one.
+    func explicitLimit() throws(RPCError) -> Limit? {
+        try checkNumbers()
+        let profile = try travelProfile() ?? .walk
+        if let m = maxM { return Limit(profile: profile, unit: .metres, cutoff: m, norm: nil) }
+        if let t = maxMin { return Limit(profile: profile, unit: .seconds, cutoff: t * 60, norm: nil) }
+        return nil
+    }
+
+    /// The explicit limit, else the catalogue's rule for the class holding most of the demand
+    /// population (demand-layer points are urban).
+    func limit(kind: String, demand: [DemandSite], norms: NormsCatalogue) throws(RPCError) -> Limit {
+        if let explicit = try explicitLimit() { return explicit }
+        var byClass: [String: Double] = [:]
+        for s in demand { byClass[s.groups[GroupKey.settlementClass] ?? "", default: 0] += s.population }
+        let order = NormVocabulary.settlementClasses
+        let dominant = byClass.max { a, b in
+            a.value != b.value ? a.value < b.value : (order.firstIndex(of: a.key) ?? 99) > (order.firstIndex(of: b.key) ?? 99)
+        }?.key ?? SettlementClass.cityOblast.rawValue
+        guard var limit = Limit.norm(norms, settlementClass: dominant, kind: kind) else {
+            throw RPCError.invalidParams(field: "max_m",
+                "is needed: the norms catalogue has no distance or time rule for \(kind) in class \(dominant); pass max_m or max_min")
+        }
+        if let p = try travelProfile() { limit.profile = p }
+        return limit
+    }
+
+    func costSpec(_ limit: Limit) -> CostSpec {
+        CostSpec(profile: limit.profile, speedKmh: speedKmh, unit: limit.unit, horizon: limit.cutoff,
+                 detourFactor: detourFactor ?? CostSpec.defaultDetourFactor)
+    }
+
+    /// Demand restricted to the `area` district, if one is named.
+    func restrict(_ sites: [DemandSite], inputs: AnalyticsInputs) throws(RPCError) -> (sites: [DemandSite], area: AreaRef?) {
+        guard let area else { return (sites, nil) }
+        guard let d = inputs.district(named: area) else {
+            throw RPCError.invalidParams(field: "area", "names no district of the dataset (by id or name): '\(area)'")
+        }
+        return (inputs.indices(of: sites, in: d).map { sites[$0] }, AreaRef(id: d.id, name: d.names.display, level: d.level.rawValue))
+    }
+}
+
+struct AreaRef: Encodable {
+    var id: String
+    var name: String?
+    var level: String
+}
+
+/// A travel limit and where it comes from.
+struct Limit: Sendable {
+    var profile: TravelProfile
+    var unit: CostUnit
+    var cutoff: Double
+    /// Catalogue rule id; nil for an explicit limit.
+    var norm: String?
+
+    /// The first rule for (class, kind) with a distance or time limit.
+    static func norm(_ norms: NormsCatalogue, settlementClass: String, kind: String) -> Limit? {
+        for rule in norms.rules(for: settlementClass, kind: kind) {
+            guard let name = rule.profile, let profile = TravelProfile(rawValue: name) else { continue }
+            if let m = rule.maxDistanceMetres { return Limit(profile: profile, unit: .metres, cutoff: m, norm: rule.id) }
+            if let s = rule.maxTimeSeconds { return Limit(profile: profile, unit: .seconds, cutoff: s, norm: rule.id) }
+        }
+        return nil
+    }
+}
+
+/// How a result's numbers were made: echoed as `parameters` by every service-gap method.
+struct ResultParameters: Encodable {
+    var kind: String?
+    var profile: String
+    var speedKmh: Double
+    var unit: CostUnit
+    var cutoff: Double
+    var limitSource: String
+    var norm: String?
+    var basis: CostBasis
+    var detourFactor: Double?
+    var decay: String?
+
+    init(kind: String?, limit: Limit, costs: BuiltCosts, decay: String? = nil) {
+        self.kind = kind
+        profile = limit.profile.rawValue
+        speedKmh = costs.speedKmh
+        unit = limit.unit
+        cutoff = limit.cutoff
+        limitSource = limit.norm == nil ? "explicit" : "norm"
+        norm = limit.norm
+        basis = costs.basis
+        detourFactor = costs.detourFactor
+        self.decay = decay
+    }
+}
+
+enum AnalyticsOutput {
+    /// Encodes a result with snake_case keys (results never use data values as keys).
+    static func encode<R: Encodable>(_ result: R) throws(RPCError) -> QadamProtocol.JSONValue {
+        do {
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            return try JSONText.parse(try encoder.encode(result), maximumDepth: .max)
+        } catch {
+            throw RPCError.internalError("result cannot be written as JSON: \(error)")
+        }
+    }
+}
+
+extension AccessError: RPCErrorConvertible {
+    public var rpcError: RPCError {
+        switch self {
+        case .invalidParameter(let name, _, _): .invalidParams(field: name, description)
+        default: .invalidParams(field: "params", description)
+        }
+    }
+}
+
+extension Snapshot {
+    /// The measures' inputs for this snapshot's dataset.
+    var analytics: AnalyticsInputs {
+        get throws(RPCError) {
+            let content = try dataset
+            return content.analytics.inputs(for: content)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import QadamAccess
+import QadamProtocol
+
+/// `coverage`: people with a facility of a kind within a limit, and the demand points left
+/// outside ranked by population.
+struct CoverageParams: Decodable {
+    /// How many outside points to list (all are counted).
+    var limit: Int?
+}
+
+struct CoverageAnswer: Encodable {
+    var kind: String
+    var area: AreaRef?
+    var demandSource: DemandSource
+    var populationWithin: Double
+    var populationTotal: Double
+    var shareWithin: Double?
+    var norm: String?
+    var parameters: ResultParameters
+    var facilities: Int
+    var outsideCount: Int
+    /// Outside points by population descending, with the nearest facility the costs know of.
+    var outside: [OutsidePoint]
+    var groups: [CoverageGroup]
+    var unplaced: [UnplacedSite]
+
+    struct OutsidePoint: Encodable {
+        var point: DemandPointRef
+        var nearestFacilityId: String?
+        var nearestCost: Double?
+    }
+}
+
+extension MethodRegistry {
+    mutating func registerCoverage() {
+        register("coverage") { raw, snapshot in
+            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let own = try Params.decode(CoverageParams.self, from: raw)
+            if let l = own.limit, l < 0 { throw RPCError.invalidParams(field: "limit", "must be >= 0") }
+            // Twice the limit, so that points just outside still show their nearest facility.
+            let setup = try MeasureSetup(query, snapshot: snapshot) { 2 * $0.cutoff }
+            let result = try Coverage.measure(demand: setup.demand, supply: setup.supply, costs: setup.costs.costs,
+                                              cutoff: setup.limit.cutoff, groupBy: try query.groups(), norm: setup.limit.norm)
+            let outside = result.uncovered.prefix(own.limit ?? 100).map {
+                CoverageAnswer.OutsidePoint(point: setup.point($0.index), nearestFacilityId: $0.nearestSupplyId, nearestCost: $0.nearestCost)
+            }
+            return try AnalyticsOutput.encode(CoverageAnswer(
+                kind: setup.kind, area: setup.area, demandSource: setup.inputs.demandSource,
+                populationWithin: result.coveredPopulation, populationTotal: result.totalPopulation,
+                shareWithin: result.coveredShare, norm: setup.limit.norm, parameters: setup.parameters(),
+                facilities: setup.supply.count, outsideCount: result.uncovered.count, outside: Array(outside),
+                groups: result.groups, unplaced: setup.costs.unplaced))
+        }
+    }
+}

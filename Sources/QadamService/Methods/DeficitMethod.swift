@@ -1,0 +1,67 @@
+import QadamAccess
+import QadamProtocol
+
+/// `deficit`: demand against seats per district (or another roll-up), places per 1,000 against
+/// the catalogue's capacity norm, and a capacity-aware assignment within the travel limit.
+struct DeficitParams: Decodable {
+    /// `exact` (min-cost flow, default) or `greedy` (nearest first, heuristic).
+    var assignment: String?
+    var limit: Int?
+}
+
+struct DeficitAnswer: Encodable {
+    var kind: String
+    var area: AreaRef?
+    var demandSource: DemandSource
+    var weighting: DemandWeighting
+    var groupKey: String
+    var rows: [SeatBalanceRow]
+    var total: SeatBalanceRow
+    var capacityNorm: String?
+    var capacityUnknown: Int
+    var parameters: ResultParameters
+    var assignment: Assignment
+    var unplaced: [UnplacedSite]
+
+    struct Assignment: Encodable {
+        var method: String
+        var totalDemand: Double
+        var assignedDemand: Double
+        var unservedDemand: Double
+        var overloaded: [FacilityLoad]
+        var unserved: [UnservedDemand]
+    }
+}
+
+extension MethodRegistry {
+    mutating func registerDeficit() {
+        register("deficit") { raw, snapshot in
+            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let own = try Params.decode(DeficitParams.self, from: raw)
+            let method: CapacityAssignment.Method
+            switch own.assignment ?? "exact" {
+            case "exact": method = .minCostFlow
+            case "greedy": method = .greedyNearestWithCapacity
+            case let other: throw RPCError.invalidParams(field: "assignment", "must be exact or greedy, got '\(other)'")
+            }
+            let groupKey = try query.groups().first ?? GroupKey.district
+            let setup = try MeasureSetup(query, snapshot: snapshot)
+            let norms = try snapshot.dataset.norms
+            let capacityRule = norms.rules.first { $0.facilityKind == setup.kind && $0.capacityPer1000 != nil }
+            let balance = try SeatBalance.measure(demand: setup.demand, supply: setup.supply, groupKey: groupKey,
+                                                  normSeatsPerThousand: capacityRule?.capacityPer1000, norm: capacityRule?.id)
+            let assigned = try CapacityAssignment.assign(demand: setup.demand, supply: setup.supply, costs: setup.costs.costs,
+                                                         cutoff: setup.limit.cutoff, method: method, norm: setup.limit.norm)
+            let shown = own.limit ?? 100
+            return try AnalyticsOutput.encode(DeficitAnswer(
+                kind: setup.kind, area: setup.area, demandSource: setup.inputs.demandSource, weighting: setup.weighting,
+                groupKey: groupKey, rows: balance.rows, total: balance.total, capacityNorm: capacityRule?.id,
+                capacityUnknown: setup.capacityUnknown, parameters: setup.parameters(),
+                assignment: .init(method: method == .minCostFlow ? "exact_min_cost_flow" : "greedy_nearest_with_capacity",
+                                  totalDemand: assigned.totalDemand, assignedDemand: assigned.assignedDemand,
+                                  unservedDemand: assigned.unservedDemand, overloaded: Array(assigned.overloaded.prefix(shown)),
+                                  unserved: Array(assigned.unserved.prefix(shown))),
+                unplaced: setup.costs.unplaced))
+        }
+    }
+}

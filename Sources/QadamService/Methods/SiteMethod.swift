@@ -1,0 +1,68 @@
+import QadamAccess
+import QadamGeo
+import QadamProtocol
+
+/// `site`: where to put `count` new facilities of a kind so that the most people get one
+/// within the limit (lazy greedy maximal coverage). Candidates are the given points, else the
+/// street network's vertices, else (no network) the demand points themselves.
+struct SiteParams: Decodable {
+    var count: Int
+    var candidates: [Coordinate]?
+}
+
+struct SiteAnswer: Encodable {
+    var kind: String
+    var area: AreaRef?
+    var demandSource: DemandSource
+    var parameters: ResultParameters
+    var candidateSource: String
+    var candidateCount: Int
+    var picks: [Pick]
+    var populationTotal: Double
+    var populationCoveredBefore: Double
+    var populationCoveredAfter: Double
+    var unplaced: [UnplacedSite]
+
+    struct Pick: Encodable {
+        var rank: Int
+        var location: [Double]
+        var addedPopulation: Double
+        var cumulativePopulation: Double
+    }
+}
+
+extension MethodRegistry {
+    mutating func registerSite() {
+        register("site") { raw, snapshot in
+            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let own = try Params.decode(SiteParams.self, from: raw)
+            guard own.count >= 1, own.count <= 1000 else { throw RPCError.invalidParams(field: "count", "must be in 1...1000") }
+            for (i, c) in (own.candidates ?? []).enumerated() { try Params.validate(c, field: "candidates[\(i)]") }
+            let setup = try MeasureSetup(query, snapshot: snapshot)
+            let content = try snapshot.dataset
+            let points: [Coordinate], source: String
+            if let given = own.candidates {
+                (points, source) = (given, "given")
+            } else if let network = content.network {
+                (points, source) = ((0..<network.graph.vertexCount).map { network.graph.coordinate(ofVertex: $0) }, "network_vertices")
+            } else {
+                (points, source) = (setup.demand.compactMap(\.location), "demand_points")
+            }
+            let candidates = points.enumerated().map { SupplySite(id: "candidate-\($0.offset + 1)", capacity: 0, location: $0.element) }
+            let built = try TravelCostFactory.build(network: content.network, demand: setup.demand, supply: candidates,
+                                                    spec: query.costSpec(setup.limit))
+            let result = try MaximalCoverage.greedy(demand: setup.demand, candidates: candidates, candidateCosts: built.costs,
+                                                    cutoff: setup.limit.cutoff, count: own.count, existingCosts: setup.costs.costs,
+                                                    norm: setup.limit.norm)
+            return try AnalyticsOutput.encode(SiteAnswer(
+                kind: setup.kind, area: setup.area, demandSource: setup.inputs.demandSource, parameters: setup.parameters(),
+                candidateSource: source, candidateCount: candidates.count,
+                picks: result.picks.enumerated().map { n, p in
+                    .init(rank: n + 1, location: [points[p.candidateIndex].lon, points[p.candidateIndex].lat],
+                          addedPopulation: p.addedPopulation, cumulativePopulation: p.cumulativePopulation)
+                },
+                populationTotal: result.totalPopulation, populationCoveredBefore: result.basePopulationCovered,
+                populationCoveredAfter: result.populationCovered, unplaced: setup.costs.unplaced + built.unplaced.filter { $0.side == "facility" }))
+        }
+    }
+}

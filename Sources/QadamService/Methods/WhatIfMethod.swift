@@ -1,0 +1,93 @@
+import QadamAccess
+import QadamGeo
+import QadamProtocol
+
+/// `whatif`: add, remove or resize facilities of one kind and see the change in coverage, seat
+/// balance per district and provision against the base, on the same snapshot. The base is
+/// measured once per request (`WhatIfBaseline`); the scenario only touches demand near the
+/// changed facilities, and an added facility costs one more bounded search.
+struct WhatIfParams: Decodable {
+    var changes: [Change]
+
+    struct Change: Decodable {
+        /// `add`, `remove` or `resize`.
+        var op: String
+        var at: Coordinate?
+        var id: String?
+        var name: String?
+        var capacity: Double?
+    }
+}
+
+struct WhatIfAnswer: Encodable {
+    var kind: String
+    var area: AreaRef?
+    var demandSource: DemandSource
+    var weighting: DemandWeighting
+    var parameters: ResultParameters
+    var changes: Int
+    var coverage: CoverageChange
+    var seats: [SeatGroupChange]?
+    var provision: ProvisionChange?
+    var unplaced: [UnplacedSite]
+}
+
+extension MethodRegistry {
+    mutating func registerWhatIf() {
+        register("whatif") { raw, snapshot in
+            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let own = try Params.decode(WhatIfParams.self, from: raw)
+            let setup = try MeasureSetup(query, snapshot: snapshot)
+            let content = try snapshot.dataset
+            let capacityRule = content.norms.rules.first { $0.facilityKind == setup.kind && $0.capacityPer1000 != nil }
+            let cutoff = setup.limit.cutoff, kind = setup.kind
+            let baseline = try WhatIfBaseline(
+                demand: setup.demand, supply: setup.supply, costs: setup.costs.costs, cutoff: cutoff,
+                seatGroupKey: GroupKey.district, normSeatsPerThousand: capacityRule?.capacityPer1000,
+                provisionMaxCost: { site in
+                    content.norms.requiredKinds(for: site.groups[GroupKey.settlementClass] ?? "").contains(kind) ? cutoff : nil
+                }, norm: setup.limit.norm)
+            let index = Dictionary(uniqueKeysWithValues: setup.supply.indices.map { (setup.supply[$0].id, $0) })
+            var unplaced = setup.costs.unplaced
+            let changes = try own.changes.enumerated().map { n, change throws -> FacilityChange in
+                let field = "changes[\(n)]"
+                func existing() throws(RPCError) -> Int {
+                    guard let id = change.id else { throw RPCError.invalidParams(field: field + ".id", "is required for \(change.op)") }
+                    guard let j = index[id] else {
+                        throw RPCError.invalidParams(field: field + ".id", "names no \(kind) facility of the dataset\(setup.area == nil ? "" : " "): '\(id)'")
+                    }
+                    return j
+                }
+                func capacity() throws(RPCError) -> Double {
+                    guard let c = change.capacity, c.isFinite, c >= 0 else {
+                        throw RPCError.invalidParams(field: field + ".capacity", "must be a number >= 0")
+                    }
+                    return c
+                }
+                switch change.op {
+                case "add":
+                    guard let at = change.at else { throw RPCError.invalidParams(field: field + ".at", "is required for add") }
+                    try Params.validate(at, field: field + ".at")
+                    let site = SupplySite(id: change.id ?? "new-\(n + 1)", name: change.name, capacity: try capacity(),
+                                          groups: [GroupKey.district: setup.inputs.districtID(at: at)], location: at)
+                    let built = try TravelCostFactory.build(network: content.network, demand: setup.demand, supply: [site],
+                                                            spec: query.costSpec(setup.limit))
+                    unplaced += built.unplaced
+                    let costs = built.costs
+                    return .add(site, costsToNewSite: { costs.nearest(from: $0)?.cost })
+                case "remove":
+                    return .remove(try existing())
+                case "resize":
+                    return .resize(try existing(), capacity: try capacity())
+                default:
+                    throw RPCError.invalidParams(field: field + ".op", "must be add, remove or resize, got '\(change.op)'")
+                }
+            }
+            let result = try baseline.evaluate(changes)
+            return try AnalyticsOutput.encode(WhatIfAnswer(
+                kind: kind, area: setup.area, demandSource: setup.inputs.demandSource, weighting: setup.weighting,
+                parameters: setup.parameters(), changes: changes.count, coverage: result.coverage, seats: result.seats,
+                provision: result.provision, unplaced: unplaced))
+        }
+    }
+}
