@@ -39,6 +39,12 @@ ask locate --at 77.0405,43.3521
 ask locate --at 77.0575,43.1575
 ask locate --at 71.4304,51.1282 --format json
 ask locate --at 51.26,43.70
+# Agglomeration zones (Almaty's 2021 radii: intensive 45 km, active 70 km, weak 90 km).
+ask agglomerations
+# The source documents' cases, as runnable audits with the documents' figures beside ours.
+ask scenario run geodata/scenarios/almaty-agglomeration-zones.json --dataset out/default.sqlite
+ask scenario run geodata/scenarios/monotowns-travel.json --dataset out/default.sqlite
+ask scenario run geodata/scenarios/rural-hospital-access.json --dataset out/default.sqlite
 ask stats
 
 echo; echo "== stopping qadamd" >&2
