@@ -22,6 +22,7 @@ public struct QadamCommand: ParsableCommand {
     static let allSubcommands: [ParsableCommand.Type] = [
         ImportCommand.self, ValidateCommand.self, InfoCommand.self, PingCommand.self, StatsCommand.self,
         ReloadCommand.self, LocateCommand.self,
+        RouteCommand.self, NearestCommand.self, MatrixCommand.self, IsochroneCommand.self, GraphCommand.self,
     ]
 
     public init() {}

@@ -6,6 +6,10 @@ extension MethodRegistry {
         registry.registerPing()
         registry.registerInfo()
         registry.registerLocate()
+        registry.registerNearest()
+        registry.registerRoute()
+        registry.registerMatrix()
+        registry.registerIsochrone()
         return registry
     }
 }
