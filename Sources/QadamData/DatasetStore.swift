@@ -66,14 +66,31 @@ public final class DatasetStore: Sendable {
     /// bring); returns the dataset's new content hash.
     @discardableResult
     public func replaceLayer(_ records: LayerRecords, source: LayerSource) throws -> String {
+        try replaceLayers([records], source: source)
+    }
+
+    /// Replaces several layers in one transaction: either all of them change or none does
+    /// (a street network import writes `network` and `facilities` together). Returns the
+    /// dataset's new content hash.
+    @discardableResult
+    public func replaceLayers(_ layers: [LayerRecords], source: LayerSource) throws -> String {
+        var hash = ""
+        try modify { db in
+            for records in layers { try Self.write(records, source: source, in: db) }
+            hash = try Self.updateDatasetHash(db)
+        }
+        return hash
+    }
+
+    private static func write(_ records: LayerRecords, source: LayerSource, in db: SQLiteConnection) throws {
         switch records {
-        case .settlements(let r): return try replace(r, source: source)
-        case .districts(let r): return try replace(r, source: source)
-        case .facilities(let r): return try replace(r, source: source)
-        case .demand(let r): return try replace(r, source: source)
-        case .agglomerations(let r): return try replace(r, source: source)
-        case .polycentres(let r): return try replace(r, source: source)
-        case .network(let r): return try replace(r, source: source)
+        case .settlements(let r): try LayerWriter.replace(r, source: source, in: db)
+        case .districts(let r): try LayerWriter.replace(r, source: source, in: db)
+        case .facilities(let r): try LayerWriter.replace(r, source: source, in: db)
+        case .demand(let r): try LayerWriter.replace(r, source: source, in: db)
+        case .agglomerations(let r): try LayerWriter.replace(r, source: source, in: db)
+        case .polycentres(let r): try LayerWriter.replace(r, source: source, in: db)
+        case .network(let r): try LayerWriter.replace(r, source: source, in: db)
         }
     }
 
@@ -83,16 +100,7 @@ public final class DatasetStore: Sendable {
         guard layer == .network else {
             throw DatasetError("layer \(layer) has a fixed schema; write it with replaceLayer(_: LayerRecords, ...)")
         }
-        return try replace(features, source: source)
-    }
-
-    private func replace<R: LayerRecord>(_ records: [R], source: LayerSource) throws -> String {
-        var hash = ""
-        try modify { db in
-            try LayerWriter.replace(records, source: source, in: db)
-            hash = try Self.updateDatasetHash(db)
-        }
-        return hash
+        return try replaceLayers([.network(features)], source: source)
     }
 
     /// Applies `change` to a temporary copy and renames it over the dataset on success.

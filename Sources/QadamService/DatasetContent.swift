@@ -18,6 +18,8 @@ public final class DatasetContent: Sendable {
     public let gazetteer: Gazetteer
     /// The street network, when the dataset has a `network` layer.
     public let network: StreetNetwork?
+    /// Shared state of network queries (facility indexes, search objects); nil without a network.
+    public let networkQueries: NetworkQueries?
     public let norms: NormsCatalogue
     /// Where the norms came from (shown by `info`, echoed by measures).
     public let normsPath: String
@@ -41,6 +43,7 @@ public final class DatasetContent: Sendable {
         }
         self.norms = norms
         self.normsPath = normsPath
+        networkQueries = network.map { [facilities] in NetworkQueries(network: $0, facilities: facilities) }
     }
 }
 

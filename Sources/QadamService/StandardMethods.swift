@@ -7,6 +7,10 @@ extension MethodRegistry {
         registry.registerInfo()
         registry.registerLocate()
         registry.registerServiceGapMethods()
+        registry.registerNearest()
+        registry.registerRoute()
+        registry.registerMatrix()
+        registry.registerIsochrone()
         return registry
     }
 }

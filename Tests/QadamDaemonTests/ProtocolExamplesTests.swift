@@ -61,10 +61,11 @@ import Testing
         }
     }
 
-    private func replay(fence: String, arguments: [String], variant: DatasetFixture.Variant = .a) throws {
+    private func replay(fence: String, arguments: [String], variant: DatasetFixture.Variant = .a,
+                        withNetwork: Bool = false) throws {
         let exchanges = try Self.examples(fence: fence)
         #expect(!exchanges.isEmpty, "no ```\(fence) examples in docs/protocol.md")
-        let daemon = try DaemonProcess(variant: variant, arguments: arguments)
+        let daemon = try DaemonProcess(variant: variant, withNetwork: withNetwork, arguments: arguments)
         let client = try daemon.client()
         for exchange in exchanges {
             try client.sendRaw(Array((exchange.request + "\n").utf8))
@@ -90,6 +91,11 @@ import Testing
 
     @Test func documentedDebugExamplesMatchTheDaemon() throws {
         try replay(fence: "jsonrpc debug", arguments: ["--enable-debug-methods", "--max-result-bytes", "1000"])
+    }
+
+    /// The street network methods' examples, against the fixture with its synthetic city.
+    @Test func documentedNetworkExamplesMatchTheDaemon() throws {
+        try replay(fence: "jsonrpc network", arguments: [], withNetwork: true)
     }
 
     @Test func comparisonIgnoresOnlyVolatileValues() throws {

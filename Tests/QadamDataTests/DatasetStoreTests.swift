@@ -104,6 +104,25 @@ struct DatasetStoreTests {
         #expect(throws: DatasetError.self) { try store.replaceLayer(.facilities, features: [], source: LayerSource()) }
     }
 
+    /// A street import writes `network` and `facilities` together: when the second layer
+    /// fails (a duplicate id breaks the UNIQUE constraint), the first is not written either.
+    @Test func severalLayersAreReplacedAllOrNothing() throws {
+        let dir = try TemporaryDirectory()
+        let store = try DatasetStore.create(dir.file("d.sqlite"))
+        let line = try Geometry.lineString([Coordinate(lon: 76.9, lat: 43.2), Coordinate(lon: 76.91, lat: 43.21)])
+        let school = Facility(id: "node/1", kind: .school, point: Coordinate(lon: 76.9, lat: 43.2))
+        let hash = try store.replaceLayers([.network([Feature(id: "way/1", geometry: line)]), .facilities([school])],
+                                           source: LayerSource(file: "x.osm.pbf"))
+        #expect(try store.info().layers.map(\.layer) == [.facilities, .network] && store.info().contentHash == hash)
+        let before = try Data(contentsOf: dir.file("d.sqlite"))
+        #expect(throws: (any Error).self) {
+            try store.replaceLayers([.network([Feature(id: "way/2", geometry: line)]), .facilities([school, school])],
+                                    source: LayerSource(file: "y.osm.pbf"))
+        }
+        #expect(try Data(contentsOf: dir.file("d.sqlite")) == before)
+        #expect(try store.features(layer: .network).map(\.id) == ["way/1"])
+    }
+
     @Test func agglomerationZonesByGeodesicDistance() throws {
         let dir = try TemporaryDirectory()
         let file = try dir.write("a.geojson", """

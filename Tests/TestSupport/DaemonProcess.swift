@@ -1,4 +1,5 @@
 import Foundation
+import QadamData
 import QadamProtocol
 #if canImport(Glibc)
 import Glibc
@@ -38,13 +39,21 @@ public final class DaemonProcess {
     /// The norms catalogue is the repository's, named explicitly so the test's working
     /// directory does not matter. `listener` becomes its fd 3 with LISTEN_FDS=1 (socket
     /// activation).
-    public init(variant: DatasetFixture.Variant = .a, arguments: [String] = [], environment: [String: String] = [:],
+    /// `withNetwork` serves the fixture with its synthetic street network; `copying` serves a
+    /// copy of an existing dataset file instead of a fixture.
+    public init(variant: DatasetFixture.Variant = .a, withNetwork: Bool = false, copying existing: String? = nil,
+                arguments: [String] = [], environment: [String: String] = [:],
                 listener: Int32? = nil, socketPath explicitSocket: String? = nil, waitForSocket: Bool = true) throws {
         directory = try DatasetFixture.scratchDirectory()
         datasetPath = directory + "/dataset.qadam"
         socketPath = explicitSocket ?? directory + "/qadamd.sock"
         logPath = directory + "/qadamd.log"
-        contentHash = try DatasetFixture.write(to: datasetPath, variant: variant)
+        if let existing {
+            try FileManager.default.copyItem(atPath: existing, toPath: datasetPath)
+            contentHash = try DatasetStore.open(URL(fileURLWithPath: datasetPath)).info().contentHash
+        } else {
+            contentHash = try DatasetFixture.write(to: datasetPath, variant: variant, withNetwork: withNetwork)
+        }
 
         var argv = [try Self.binaryPath(), "--dataset", datasetPath, "--norms", DatasetFixture.normsPath, "--log-level", "debug"]
         if listener == nil { argv += ["--socket", socketPath] }

@@ -1,5 +1,6 @@
 import Foundation
 import QadamData
+import QadamNetwork
 
 /// Small real datasets for daemon and CLI tests, built the way `qadam import` builds them
 /// (`DatasetStore` + `importLayer` from generated GeoJSON and CSV), so the daemon loads them
@@ -69,9 +70,30 @@ public enum DatasetFixture {
 
         """
 
+    /// Layer sizes of the variant with a street network (`write(..., withNetwork: true)`).
+    public static let networkLayerCounts = ["districts": 3, "settlements": 3, "facilities": 3, "network": 112]
+
+    /// The street network's extent: `SyntheticCity(rows: 8, columns: 8, seed: 1)`, an 8 × 8
+    /// block grid of about 110 m in the west rayon (SW corner 76.88, 43.22).
+    public static let networkCity = SyntheticCity(rows: 8, columns: 8, seed: 1)
+
+    /// A point inside the synthetic city, near its middle.
+    public static let cityPoint = (lon: 76.8845, lat: 43.2235)
+
+    /// Two schools and a polyclinic inside the synthetic city.
+    static let networkFacilities = """
+        id,name,kind,lon,lat,capacity
+        F1,School One,school,76.8815,43.2210,600
+        F2,School Two,school,76.8880,43.2255,900
+        F3,City Polyclinic,polyclinic,76.8850,43.2230,250
+
+        """
+
     /// Builds the dataset at `path` (which must not exist) and returns its content hash.
+    /// `withNetwork` adds the synthetic city's streets, imported through `qadam import`'s own
+    /// network path (`DatasetNetworkImport`), and three facilities in it.
     @discardableResult
-    public static func write(to path: String, variant: Variant = .a) throws -> String {
+    public static func write(to path: String, variant: Variant = .a, withNetwork: Bool = false) throws -> String {
         let sources = URL(fileURLWithPath: try scratchDirectory())
         defer { try? FileManager.default.removeItem(at: sources) }
         let districtsFile = sources.appendingPathComponent("districts.geojson")
@@ -87,6 +109,14 @@ public enum DatasetFixture {
                 try Data(text.utf8).write(to: file)
                 try store.importLayer(file: file, options: ImportOptions(layer: layer, licence: "CC0"))
             }
+        }
+        if withNetwork {
+            let facilitiesFile = sources.appendingPathComponent("network-facilities.csv")
+            try Data(networkFacilities.utf8).write(to: facilitiesFile)
+            try store.importLayer(file: facilitiesFile, options: ImportOptions(layer: .facilities, licence: "CC0"))
+            _ = try DatasetNetworkImport.run(
+                source: networkCity.elementSource(), file: URL(fileURLWithPath: "synthetic-city.osm"), dataset: store.url,
+                options: NetworkImportOptions(collectFacilities: false), layerSource: LayerSource(file: "synthetic-city.osm", licence: "CC0"))
         }
         return try store.info().contentHash
     }

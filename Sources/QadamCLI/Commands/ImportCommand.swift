@@ -6,7 +6,7 @@ import QadamData
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a GeoJSON or CSV file as one layer of a dataset (created if missing).",
+        abstract: "Import a GeoJSON or CSV file as one layer, or an OSM extract as the street network, into a dataset (created if missing).",
         discussion: """
             The layer is replaced as a whole. Nothing is written if the file has any error; the
             dataset stays byte-for-byte as it was. Invalid polygons are repaired and reported.
@@ -26,10 +26,17 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var importOptions: ImportOptionGroup
 
+    @OptionGroup(title: "Street networks (.osm.pbf, .osm, or GeoJSON lines with --layer network)")
+    var networkOptions: NetworkImportOptionGroup
+
     @Option(help: "Output format: table, json, csv.")
     var format: OutputFormat = .table
 
     func run() throws {
+        if NetworkImportOptionGroup.isNetworkImport(file: file, layer: importOptions.layer) {
+            try networkOptions.run(file: file, dataset: dataset, sourceName: sourceName, licence: licence, format: format)
+            return
+        }
         let options = try importOptions.importOptions(sourceName: sourceName, licence: licence)
         let report: ImportReport
         do {

@@ -26,18 +26,12 @@ struct LocateCommand: ParsableCommand {
     }
 
     private func point() throws -> Coordinate {
-        let parts = at.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let lon = parts[0], let lat = parts[1] else {
-            throw ValidationError("--at must be LON,LAT (two numbers), got '\(at)'")
-        }
-        let c = Coordinate(lon: lon, lat: lat)
-        guard c.isValidWGS84 else { throw ValidationError("--at \(at) is outside lon -180..180, lat -90..90") }
-        return c
+        try PointArgument.parse(at, flag: "--at")
     }
 
     func run() throws {
         let p = try point()
-        let result = try backend.makeBackend().call("locate", params: ["at": [.double(p.lon), .double(p.lat)]])
+        let result = try backend.makeBackend().call("locate", params: ["at": PointArgument.json(p)])
         let location = try ResultOutput.decode(Location.self, from: result, what: "location")
         if format == .geojson {
             emit(Self.feature(location, snapshot: result["snapshot"]?.stringValue).render(.geojson))

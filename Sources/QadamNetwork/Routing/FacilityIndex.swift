@@ -5,6 +5,10 @@ public struct FacilityHit: Sendable, Equatable, Hashable {
     /// Index into the facility list the index was built from.
     public var facility: Int
     public var measure: TravelMeasure
+
+    public init(facility: Int, measure: TravelMeasure) {
+        self.facility = facility; self.measure = measure
+    }
 }
 
 /// The k nearest facilities of one kind from every vertex, computed once, so that a nearest
