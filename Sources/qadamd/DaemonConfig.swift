@@ -32,6 +32,10 @@ struct DaemonConfig: Sendable {
     var logLevel: Logger.Level = .info
     /// Registers the `debug.*` methods (sleep, bytes) used to test limits and draining.
     var debugMethods = false
+    /// Prometheus text exposition (`GET /metrics`): on a Unix socket and/or a loopback TCP
+    /// port. Both off by default.
+    var metricsSocketPath: String?
+    var metricsPort: Int?
 
     struct ConfigError: Error, CustomStringConvertible {
         let description: String
@@ -87,6 +91,11 @@ struct DaemonConfig: Sendable {
             case "limits.workers": workers = try integer()
             case "limits.max_queued_requests": maxQueuedRequests = try integer()
             case "limits.drain_timeout_seconds": drainTimeoutSeconds = try seconds()
+            case "metrics.socket": metricsSocketPath = try string()
+            case "metrics.port":
+                let port = try integer()
+                guard port <= 65535 else { throw fail("a TCP port (1-65535)") }
+                metricsPort = port
             case "log.level": logLevel = try Self.level(try string(), source: "\(path): log.level")
             default: throw ConfigError(description: "\(path): unknown key \(key)")
             }

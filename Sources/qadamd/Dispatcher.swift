@@ -181,6 +181,17 @@ final class Dispatcher: @unchecked Sendable {
         ]
     }
 
+    /// The Prometheus text exposition of the same figures `stats` and `info` report.
+    func prometheusText() -> String {
+        let (others, open, total) = lock.withLock { (inFlight, openConnections, totalConnections) }
+        let snapshot = service.store.current
+        return PrometheusExposition.render(.init(
+            methods: stats.summaries(), snapshot: snapshot.contentHash, dataset: snapshot.datasetPath,
+            snapshotLoadedAt: snapshot.loadedAt, uptimeSeconds: Date().timeIntervalSince(startedAt),
+            openConnections: open, totalConnections: total, inFlight: others,
+            lastReloadFailed: service.store.lastReloadFailure != nil))
+    }
+
     // MARK: Reload
 
     /// Loads the dataset again (blocking; run it on `reloadQueue`), telling systemd and the log.

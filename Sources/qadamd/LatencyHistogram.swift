@@ -8,11 +8,14 @@ struct LatencyHistogram {
     private var buckets: [Int: Int] = [:]
     private(set) var count = 0
     private(set) var maximum: Double = 0
+    /// Total seconds, exact (Prometheus summaries report it beside the count).
+    private(set) var sum: Double = 0
 
     mutating func record(_ seconds: Double) {
         let bucket = seconds <= Self.smallest ? 0 : Int((log(seconds / Self.smallest) / log(Self.growth)).rounded(.up))
         buckets[bucket, default: 0] += 1
         count += 1
+        sum += seconds
         maximum = max(maximum, seconds)
     }
 

@@ -24,22 +24,38 @@ final class RequestStats: @unchecked Sendable {
         }
     }
 
+    /// One method's figures since start; `stats` and the Prometheus exposition both read these.
+    struct MethodSummary {
+        let method: String
+        let count: Int
+        let errors: Int
+        let p50: Double?, p90: Double?, p99: Double?
+        let maximum: Double
+        let sum: Double
+    }
+
+    /// Every method seen, sorted by name.
+    func summaries() -> [MethodSummary] {
+        lock.withLock {
+            entries.keys.sorted().map { name in
+                let e = entries[name]!
+                return MethodSummary(method: name, count: e.latency.count, errors: e.errors,
+                                     p50: e.latency.quantile(0.5), p90: e.latency.quantile(0.9),
+                                     p99: e.latency.quantile(0.99), maximum: e.latency.maximum, sum: e.latency.sum)
+            }
+        }
+    }
+
     /// `{method: {count, errors, p50_ms, p90_ms, p99_ms, max_ms}}`.
     var json: JSONValue {
-        lock.withLock {
-            var methods: [String: JSONValue] = [:]
-            for (name, entry) in entries {
-                func ms(_ seconds: Double?) -> JSONValue { seconds.map { .double(($0 * 1e6).rounded() / 1e3) } ?? .null }
-                methods[name] = [
-                    "count": .int(Int64(entry.latency.count)),
-                    "errors": .int(Int64(entry.errors)),
-                    "p50_ms": ms(entry.latency.quantile(0.5)),
-                    "p90_ms": ms(entry.latency.quantile(0.9)),
-                    "p99_ms": ms(entry.latency.quantile(0.99)),
-                    "max_ms": ms(entry.latency.maximum),
-                ]
-            }
-            return .object(methods)
+        func ms(_ seconds: Double?) -> JSONValue { seconds.map { .double(($0 * 1e6).rounded() / 1e3) } ?? .null }
+        var methods: [String: JSONValue] = [:]
+        for m in summaries() {
+            methods[m.method] = [
+                "count": .int(Int64(m.count)), "errors": .int(Int64(m.errors)),
+                "p50_ms": ms(m.p50), "p90_ms": ms(m.p90), "p99_ms": ms(m.p99), "max_ms": ms(m.maximum),
+            ]
         }
+        return .object(methods)
     }
 }

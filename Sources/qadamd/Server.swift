@@ -21,6 +21,9 @@ final class Server: @unchecked Sendable {
     private let logger: Logger
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: min(2, System.coreCount))
     private var serverChannel: Channel?
+    /// The optional Prometheus endpoints (Unix socket and/or loopback port).
+    private var metricsChannels: [Channel] = []
+    private var ownedMetricsSocketPath: String?
     /// The socket file we created and must remove on exit (nil when systemd owns it).
     private var ownedSocketPath: String?
     private let stopped = DispatchSemaphore(value: 0)
@@ -62,6 +65,7 @@ final class Server: @unchecked Sendable {
             logger.info("listening", metadata: ["socket": "\(path)", "mode": "\(String(config.socketMode, radix: 8))"])
         }
 
+        try startMetrics()
         installSignalHandlers()
         if let interval = notifier?.watchdogInterval, let notifier {
             group.next().scheduleRepeatedTask(initialDelay: .zero, delay: .nanoseconds(Int64(interval * 1e9))) { _ in
@@ -69,6 +73,32 @@ final class Server: @unchecked Sendable {
             }
         }
         notifier?.notify("READY=1\nSTATUS=\(dispatcher.statusLine())\nMAINPID=\(getpid())")
+    }
+
+    /// Binds the metrics endpoints that the configuration names (none by default).
+    private func startMetrics() throws {
+        let bootstrap = ServerBootstrap(group: group)
+            .childChannelInitializer { [dispatcher] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        MetricsHTTPHandler(render: { dispatcher.prometheusText() }))
+                }
+            }
+        if let path = config.metricsSocketPath {
+            try prepareSocketPath(path)
+            metricsChannels.append(try bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).wait())
+            ownedMetricsSocketPath = path
+            try applyPermissions(path)
+            logger.info("serving Prometheus metrics", metadata: ["socket": "\(path)"])
+        }
+        if let port = config.metricsPort {
+            do {
+                metricsChannels.append(try bootstrap.bind(host: "127.0.0.1", port: port).wait())
+            } catch {
+                throw StartError(description: "cannot serve metrics on 127.0.0.1:\(port): \(error)")
+            }
+            logger.info("serving Prometheus metrics", metadata: ["address": "127.0.0.1:\(port)"])
+        }
     }
 
     /// Blocks until a stop signal has been handled.
@@ -127,6 +157,7 @@ final class Server: @unchecked Sendable {
         notifier?.notify("STOPPING=1\nSTATUS=draining requests")
         dispatcher.beginDrain()
         try? serverChannel?.close().wait()
+        for channel in metricsChannels { try? channel.close().wait() }
         if !dispatcher.waitUntilIdle(timeout: config.drainTimeoutSeconds) {
             logger.warning("drain timeout passed with requests still running; closing anyway",
                            metadata: ["drain_timeout_seconds": "\(config.drainTimeoutSeconds)"])
@@ -134,6 +165,7 @@ final class Server: @unchecked Sendable {
         try? group.syncShutdownGracefully()
         try? dispatcher.shutdownWorkers()
         if let path = ownedSocketPath { unlink(path) }
+        if let path = ownedMetricsSocketPath { unlink(path) }
         logger.info("stopped")
         stopped.signal()
     }

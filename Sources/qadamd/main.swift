@@ -57,6 +57,12 @@ struct QadamdCommand: ParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
 
+    @Option(help: "Serve Prometheus metrics (GET /metrics) on this Unix socket; off by default.")
+    var metricsSocket: String?
+
+    @Option(help: "Serve Prometheus metrics (GET /metrics) on 127.0.0.1 at this port; off by default.")
+    var metricsPort: Int?
+
     @Flag(help: "Serve the debug.sleep and debug.bytes methods (for testing limits).")
     var enableDebugMethods = false
 
@@ -122,6 +128,11 @@ struct QadamdCommand: ParsableCommand {
         if let requestTimeout { settings.requestTimeoutSeconds = try positive(requestTimeout, "--request-timeout") }
         if let workers { settings.workers = try positive(workers, "--workers") }
         if let logLevel { settings.logLevel = try DaemonConfig.level(logLevel, source: "--log-level") }
+        if let metricsSocket { settings.metricsSocketPath = metricsSocket }
+        if let metricsPort {
+            guard (1...65535).contains(metricsPort) else { throw ValidationError("--metrics-port must be 1-65535") }
+            settings.metricsPort = metricsPort
+        }
         if enableDebugMethods { settings.debugMethods = true }
         return settings
     }
