@@ -1,13 +1,23 @@
 import Foundation
 
-/// Wall time and process memory for the export tool's timings: the comparison harness and
+/// CPU time and process memory for the export tool's timings: the comparison harness and
 /// the scale table read these, so they are plain numbers, not benchmark-harness statistics.
+///
+/// Timings are the calling thread's CPU time, not wall time: this 2-core machine is shared,
+/// and with other work running, wall time of single-threaded code swings by 2x or more
+/// while its CPU time stays within a few percent.
 enum Measure {
-    /// Runs `body` and returns its result with the elapsed seconds.
+    /// Runs `body` and returns its result with the CPU seconds it took on this thread.
     static func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = threadCPUSeconds()
         let value = try body()
-        return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        return (value, threadCPUSeconds() - start)
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// The median of `runs` timings of `body`, for steps fast enough to repeat.
