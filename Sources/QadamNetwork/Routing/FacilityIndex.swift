@@ -41,7 +41,7 @@ public final class FacilityIndex: Sendable {
         facilityLocations = facilities.map { network.locate($0, profile: mode.profile, options: snap) }
 
         var onEdge: [Int: [Int]] = [:]
-        var heap = SearchHeap()
+        var heap = SearchHeap<FacilityLabel>()
         for (f, reach) in facilityLocations.enumerated() {
             guard case .reached(let l) = reach else { continue }
             onEdge[l.edge, default: []].append(f)
@@ -105,11 +105,17 @@ public final class FacilityIndex: Sendable {
         let off = origin.offNetworkMetres * mode.offNetworkSecondsPerMetre
         let length = Double(g.edgeLength[e])
         let fwd = Double(g.forwardCost[p][e]), back = Double(g.backwardCost[p][e])
-        var best: [Int: TravelMeasure] = [:]
+        // At most 2k labels plus the facilities on this edge: a short array searched linearly
+        // beats a dictionary (no hashing, one allocation).
+        var best: [FacilityHit] = []
+        best.reserveCapacity(2 * k + (facilitiesOnEdge[e]?.count ?? 0))
         func offer(_ f: Int, _ seconds: Double, _ metres: Double) {
             guard seconds.isFinite else { return }
-            if let known = best[f], known.seconds <= seconds { return }
-            best[f] = TravelMeasure(seconds: seconds, metres: metres)
+            if let i = best.firstIndex(where: { $0.facility == f }) {
+                if best[i].measure.seconds > seconds { best[i].measure = TravelMeasure(seconds: seconds, metres: metres) }
+            } else {
+                best.append(FacilityHit(facility: f, measure: TravelMeasure(seconds: seconds, metres: metres)))
+            }
         }
         func offerLabels(of v: Int, seconds: Double, metres: Double) {
             guard seconds.isFinite else { return }
@@ -132,8 +138,8 @@ public final class FacilityIndex: Sendable {
             }
             return .unreachable(reachable ? .noDirectedPath : .differentComponent)
         }
-        let hits = best.map { FacilityHit(facility: $0.key, measure: $0.value) }
-            .sorted { ($0.measure.seconds, $0.facility) < ($1.measure.seconds, $1.facility) }
-        return .reached(Array(hits.prefix(min(wanted ?? k, k))))
+        best.sort { ($0.measure.seconds, $0.facility) < ($1.measure.seconds, $1.facility) }
+        best.removeSubrange(min(wanted ?? k, k, best.count)...)
+        return .reached(best)
     }
 }

@@ -1,6 +1,6 @@
 import QadamGeo
 
-/// One-to-all shortest paths from a snapped origin (Dijkstra, binary heap), with buffers
+/// One-to-all shortest paths from a snapped origin (Dijkstra, 4-ary heap), with buffers
 /// kept between runs: a search object belongs to one thread and answers many queries.
 ///
 /// Costs are seconds for the mode (stored edge costs times `mode.costScale`); metres are
@@ -9,13 +9,10 @@ import QadamGeo
 /// edge is also reached directly along it.
 public final class NetworkSearch {
     public let network: StreetNetwork
-    private(set) var cost: [Double]
-    private(set) var metres: [Double]
-    /// The arc by which each vertex was reached; -1 for the seeds at the origin edge's ends.
-    private(set) var parentArc: [Int32]
-    private var touched: [Int32] = []
-    private var heap = SearchHeap()
-    private var settled: [Bool]
+    /// Per-vertex labels of the last run. They live in one struct so that the hot loop runs
+    /// as one mutating method: array accesses on a class's stored properties would each pay
+    /// a dynamic exclusivity check, which cost more than the search itself.
+    private var labels: SearchLabels
 
     private(set) var origin: NetworkLocation?
     private(set) var mode = TravelMode.walk
@@ -23,28 +20,7 @@ public final class NetworkSearch {
 
     public init(network: StreetNetwork) {
         self.network = network
-        let n = network.graph.vertexCount
-        cost = Array(repeating: .infinity, count: n)
-        metres = Array(repeating: .infinity, count: n)
-        parentArc = Array(repeating: -1, count: n)
-        settled = Array(repeating: false, count: n)
-    }
-
-    private func reset() {
-        for v in touched {
-            cost[Int(v)] = .infinity; metres[Int(v)] = .infinity
-            parentArc[Int(v)] = -1; settled[Int(v)] = false
-        }
-        touched.removeAll(keepingCapacity: true)
-        heap.removeAll()
-    }
-
-    private func relax(_ v: Int32, cost c: Double, metres m: Double, arc: Int32) {
-        let i = Int(v)
-        guard c < cost[i], c <= limitSeconds else { return }
-        if cost[i] == .infinity { touched.append(v) }
-        cost[i] = c; metres[i] = m; parentArc[i] = arc
-        heap.push(.init(cost: c, metres: m, vertex: v, source: -1))
+        labels = SearchLabels(vertexCount: network.graph.vertexCount)
     }
 
     /// Runs Dijkstra from `origin` until every vertex within `limitSeconds` is settled.
@@ -55,7 +31,7 @@ public final class NetworkSearch {
     /// With `stopAt`, the search ends as soon as no unsettled vertex can improve the way to
     /// that destination (a point-to-point query); costs of other vertices are then partial.
     func run(from origin: NetworkLocation, mode: TravelMode, limitSeconds: Double, stopAt target: NetworkLocation?) {
-        reset()
+        labels.reset()
         self.origin = origin; self.mode = mode; self.limitSeconds = limitSeconds
         let g = network.graph
         let p = mode.profile.index, scale = mode.costScale
@@ -63,37 +39,32 @@ public final class NetworkSearch {
         let off = origin.offNetworkMetres * mode.offNetworkSecondsPerMetre
         let length = Double(g.edgeLength[e])
         let back = Double(g.backwardCost[p][e]), fwd = Double(g.forwardCost[p][e])
-        if back.isFinite { relax(g.edgeFrom[e], cost: off + back * t * scale, metres: origin.offNetworkMetres + length * t, arc: -1) }
-        if fwd.isFinite { relax(g.edgeTo[e], cost: off + fwd * (1 - t) * scale, metres: origin.offNetworkMetres + length * (1 - t), arc: -1) }
-        // The profile's cost arrays, hoisted out of the loop.
-        let forward = g.forwardCost[p], backward = g.backwardCost[p]
-        let targetEnds = target.map { [Int(g.edgeFrom[$0.edge]), Int(g.edgeTo[$0.edge])] } ?? []
-        var bound = target.flatMap { best(to: $0)?.0.seconds } ?? .infinity
-        while let top = heap.pop() {
-            let u = Int(top.vertex)
-            guard !settled[u], top.cost == cost[u] else { continue }
-            if top.cost >= bound { break }  // nothing left can shorten the way to the target
-            settled[u] = true
-            if targetEnds.contains(u), let target, let reached = best(to: target) { bound = min(bound, reached.0.seconds) }
-            for arc in Int(g.firstArc[u])..<Int(g.firstArc[u + 1]) {
-                let ref = Int(g.arcEdge[arc])
-                let w = Double(ref & 1 == 1 ? backward[ref >> 1] : forward[ref >> 1])
-                guard w.isFinite else { continue }
-                let v = g.arcHead[arc]
-                guard !settled[Int(v)] else { continue }
-                relax(v, cost: top.cost + w * scale, metres: top.metres + Double(g.edgeLength[ref >> 1]), arc: Int32(arc))
-            }
+        if back.isFinite {
+            labels.relax(g.edgeFrom[e], cost: off + back * t * scale, metres: origin.offNetworkMetres + length * t, arc: -1, limit: limitSeconds)
         }
+        if fwd.isFinite {
+            labels.relax(g.edgeTo[e], cost: off + fwd * (1 - t) * scale, metres: origin.offNetworkMetres + length * (1 - t), arc: -1, limit: limitSeconds)
+        }
+        let stop = target.map { target in
+            let te = target.edge, tt = target.fraction
+            return TargetStop(from: Int(g.edgeFrom[te]), to: Int(g.edgeTo[te]),
+                              alongFromEnd: Double(g.forwardCost[p][te]) * tt * scale,
+                              alongToEnd: Double(g.backwardCost[p][te]) * (1 - tt) * scale,
+                              offSeconds: target.offNetworkMetres * mode.offNetworkSecondsPerMetre,
+                              initialBound: best(to: target)?.0.seconds ?? .infinity)
+        }
+        labels.settle(graph: g, forward: g.forwardCost[p], backward: g.backwardCost[p], scale: scale,
+                      limit: limitSeconds, stop: stop)
     }
 
     /// Vertices the last run reached within its limit, in ascending index order.
     public func reachedVertices() -> [Int] {
-        touched.lazy.map(Int.init).filter { self.cost[$0] <= self.limitSeconds }.sorted()
+        labels.touched.lazy.map(Int.init).filter { self.labels.cost[$0] <= self.limitSeconds }.sorted()
     }
 
     /// Seconds from the last run's origin to vertex v (infinity if not reached in the limit).
-    public func seconds(toVertex v: Int) -> Double { cost[v] }
-    public func metres(toVertex v: Int) -> Double { metres[v] }
+    public func seconds(toVertex v: Int) -> Double { labels.cost[v] }
+    public func metres(toVertex v: Int) -> Double { labels.metres[v] }
 
     /// The cheapest way from the last run's origin to a snapped destination: entering its
     /// edge from either end, or along the origin edge when both lie on the same edge.
@@ -114,8 +85,8 @@ public final class NetworkSearch {
         }
         let from = Int(g.edgeFrom[e]), to = Int(g.edgeTo[e])
         let fwd = Double(g.forwardCost[p][e]), back = Double(g.backwardCost[p][e])
-        consider(cost[from] + fwd * t * scale + offSeconds, metres[from] + length * t + target.offNetworkMetres, from)
-        consider(cost[to] + back * (1 - t) * scale + offSeconds, metres[to] + length * (1 - t) + target.offNetworkMetres, to)
+        consider(labels.cost[from] + fwd * t * scale + offSeconds, labels.metres[from] + length * t + target.offNetworkMetres, from)
+        consider(labels.cost[to] + back * (1 - t) * scale + offSeconds, labels.metres[to] + length * (1 - t) + target.offNetworkMetres, to)
         if e == origin.edge {
             let originOff = origin.offNetworkMetres * mode.offNetworkSecondsPerMetre
             let along = t >= origin.fraction ? fwd * (t - origin.fraction) : back * (origin.fraction - t)
@@ -145,8 +116,8 @@ public final class NetworkSearch {
     func arcs(toVertex v: Int) -> [Int] {
         var path: [Int] = []
         var current = v
-        while parentArc[current] >= 0 {
-            let arc = Int(parentArc[current])
+        while labels.parentArc[current] >= 0 {
+            let arc = Int(labels.parentArc[current])
             path.append(arc)
             let ref = Int(network.graph.arcEdge[arc])
             let e = ref >> 1
