@@ -21,7 +21,7 @@ public struct QadamCommand: ParsableCommand {
     /// Grows as capabilities land; kept in one place so `--help` lists them in a stable order.
     static let allSubcommands: [ParsableCommand.Type] = [
         ImportCommand.self, ValidateCommand.self, InfoCommand.self, PingCommand.self, StatsCommand.self,
-        ReloadCommand.self, LocateCommand.self,
+        ReloadCommand.self, LocateCommand.self, ResolveCommand.self,
         ClassifyCommand.self,
         ScenarioCommand.self,
         CoverageCommand.self, DeficitCommand.self, AccessCommand.self, ProvisionCommand.self, GapsCommand.self,

@@ -30,7 +30,7 @@ public struct PlaceNameKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whole-name spelling variants named in the documents, folded on both sides.
-    private static let variants: [String: String] = [
+    static let variants: [String: String] = [
         "кунаев": "конаев",
         "боролдай": "боралдай",
     ]

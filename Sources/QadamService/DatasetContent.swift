@@ -16,6 +16,8 @@ public final class DatasetContent: Sendable {
     public let agglomerations: [Agglomeration]
     public let polycentres: [Polycentre]
     public let gazetteer: Gazetteer
+    /// Settlements and districts by name, for `resolve` and every parameter that names a place.
+    public let places: PlaceDirectory
     /// The street network, when the dataset has a `network` layer.
     public let network: StreetNetwork?
     /// Shared state of network queries (facility indexes, search objects); nil without a network.
@@ -36,6 +38,7 @@ public final class DatasetContent: Sendable {
         polycentres = try store.polycentres()
         gazetteer = Gazetteer(districts: districts, settlements: settlements,
                               polycentres: polycentres, agglomerations: agglomerations)
+        places = PlaceDirectory(settlements: settlements, districts: districts)
         if let layer = info.layer(.network), layer.featureCount > 0 {
             network = try NetworkLoading.load(store: store, datasetPath: datasetPath, layer: layer)
         } else {

@@ -6,6 +6,7 @@ extension MethodRegistry {
         registry.registerPing()
         registry.registerInfo()
         registry.registerLocate()
+        registry.registerResolve()
         registry.registerServiceGapMethods()
         registry.registerNearest()
         registry.registerRoute()

@@ -11,7 +11,7 @@ struct IsochroneCommand: ParsableCommand {
         discussion: "--format geojson gives nested polygons, one feature per time; --edges adds the reached street pieces.")
 
     @OptionGroup var backend: BackendOptions
-    @Option(help: "Start as LON,LAT.") var from: String
+    @Option(help: "Start as LON,LAT or a place name.") var from: String
     @Option(help: "Times in minutes, comma-separated.") var minutes: String = "5,10,15"
     @Option(help: "Buffer around reached streets, in metres.") var buffer: Double?
     @Flag(help: "Also return the reached street pieces (json; geojson adds one MultiLineString feature per time).") var edges = false
@@ -19,7 +19,7 @@ struct IsochroneCommand: ParsableCommand {
     @Option(help: "Output format: table, json, csv, geojson.") var format: OutputFormat = .table
 
     func validate() throws {
-        _ = try PointArgument.parse(from, flag: "--from")
+        _ = try PointArgument.classify(from, flag: "--from")
         _ = try times()
     }
 
@@ -32,12 +32,13 @@ struct IsochroneCommand: ParsableCommand {
     }
 
     func run() throws {
+        let queries = try backend.makeBackend()
         var params = travel.params
-        params["from"] = PointArgument.json(try PointArgument.parse(from, flag: "--from"))
+        params["from"] = try PointArgument.resolve(from, flag: "--from", backend: queries)
         params["minutes"] = .array(try times().map { .double($0) })
         if let buffer { params["buffer_m"] = .double(buffer) }
         if edges { params["include_edges"] = true }
-        let result = try backend.makeBackend().call("isochrone", params: .object(params))
+        let result = try queries.call("isochrone", params: .object(params))
         let reachable = result["reachable"]?.boolValue == true
         try ResultOutput.write(result, format: format,
                                preamble: reachable ? nil : "nothing reachable: \(UnreachableText.line(result))") {

@@ -15,23 +15,19 @@ struct LocateCommand: ParsableCommand {
 
     @OptionGroup var backend: BackendOptions
 
-    @Option(help: "The point as LON,LAT in WGS 84 degrees, e.g. 76.9286,43.2567.")
+    @Option(help: "The point as LON,LAT in WGS 84 degrees (e.g. 76.9286,43.2567), or a settlement or district name.")
     var at: String
 
     @Option(help: "Output format: table, json, csv, geojson.")
     var format: OutputFormat = .table
 
     func validate() throws {
-        _ = try point()
-    }
-
-    private func point() throws -> Coordinate {
-        try PointArgument.parse(at, flag: "--at")
+        _ = try PointArgument.classify(at, flag: "--at")
     }
 
     func run() throws {
-        let p = try point()
-        let result = try backend.makeBackend().call("locate", params: ["at": PointArgument.json(p)])
+        let queries = try backend.makeBackend()
+        let result = try queries.call("locate", params: ["at": try PointArgument.resolve(at, flag: "--at", backend: queries)])
         let location = try ResultOutput.decode(Location.self, from: result, what: "location")
         if format == .geojson {
             emit(Self.feature(location, snapshot: result["snapshot"]?.stringValue).render(.geojson))

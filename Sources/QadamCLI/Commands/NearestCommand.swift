@@ -11,24 +11,25 @@ struct NearestCommand: ParsableCommand {
 
     @OptionGroup var backend: BackendOptions
     @Option(help: "Facility kind, e.g. school, kindergarten, polyclinic, hospital, pharmacy.") var kind: String
-    @Option(help: "Start as LON,LAT.") var from: String
+    @Option(help: "Start as LON,LAT or a place name.") var from: String
     @Option(help: "How many facilities, nearest first.") var k: Int = 1
     @Flag(help: "Include each facility's path.") var path = false
     @OptionGroup var travel: TravelOptions
     @Option(help: "Output format: table, json, csv, geojson.") var format: OutputFormat = .table
 
     func validate() throws {
-        _ = try PointArgument.parse(from, flag: "--from")
+        _ = try PointArgument.classify(from, flag: "--from")
         guard k >= 1 else { throw ValidationError("--k must be at least 1") }
     }
 
     func run() throws {
+        let queries = try backend.makeBackend()
         var params = travel.params
         params["kind"] = .string(kind)
-        params["from"] = PointArgument.json(try PointArgument.parse(from, flag: "--from"))
+        params["from"] = try PointArgument.resolve(from, flag: "--from", backend: queries)
         params["k"] = .int(Int64(k))
         if path { params["include_path"] = true }
-        let result = try backend.makeBackend().call("nearest", params: .object(params))
+        let result = try queries.call("nearest", params: .object(params))
         let reachable = result["reachable"]?.boolValue == true
         try ResultOutput.write(result, format: format,
                                preamble: reachable ? nil : "no \(kind) reachable: \(UnreachableText.line(result))") {

@@ -2,19 +2,50 @@ import ArgumentParser
 import QadamGeo
 import QadamProtocol
 
-/// A `LON,LAT` command-line value in WGS 84 degrees (`--at`, `--from`, `--to`).
+/// A point on the command line (`--at`, `--from`, `--to`): `LON,LAT` in WGS 84 degrees, or
+/// the name of a settlement or district in any spelling (Kazakh, Russian, Latin), which the
+/// backend's `resolve` method turns into a point, or answers with "did you mean".
 enum PointArgument {
-    /// The point, or a usage error naming the flag.
-    static func parse(_ text: String, flag: String) throws -> Coordinate {
-        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let lon = parts[0], let lat = parts[1] else {
-            throw ValidationError("\(flag) must be LON,LAT (two numbers), got '\(text)'")
-        }
-        let c = Coordinate(lon: lon, lat: lat)
-        guard c.isValidWGS84 else { throw ValidationError("\(flag) \(text) is outside lon -180..180, lat -90..90") }
-        return c
+    enum Value: Equatable {
+        case point(Coordinate)
+        case name(String)
     }
 
-    /// The point as a request parameter, `[lon, lat]`.
+    /// What the text is; a malformed or out-of-range pair of numbers is a usage error naming
+    /// the flag. Checked in `validate()`, before any backend is asked.
+    static func classify(_ text: String, flag: String) throws -> Value {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2, let lon = Double(parts[0]), let lat = Double(parts[1]) {
+            let c = Coordinate(lon: lon, lat: lat)
+            guard c.isValidWGS84 else { throw ValidationError("\(flag) \(text) is outside lon -180..180, lat -90..90") }
+            return .point(c)
+        }
+        let name = text.trimmingCharacters(in: .whitespaces)
+        guard name.contains(where: \.isLetter) else {
+            throw ValidationError("\(flag) must be LON,LAT (two numbers) or a place name, got '\(text)'")
+        }
+        return .name(name)
+    }
+
+    /// The point as a request parameter, `[lon, lat]`, resolving a name through `backend`.
+    static func resolve(_ text: String, flag: String, backend: QueryBackend) throws -> JSONValue {
+        switch try classify(text, flag: flag) {
+        case .point(let c):
+            return json(c)
+        case .name(let name):
+            let answer = try backend.call("resolve", params: ["name": .string(name)])
+            if answer["match"]?.stringValue == "found", let point = answer["place"]?["point"] { return point }
+            let candidates = (answer["candidates"]?.arrayValue ?? []).prefix(8).map { c in
+                let detail = c["detail"]?.stringValue ?? c["kind"]?.stringValue ?? ""
+                let point = c["point"]?.arrayValue?.compactMap(\.doubleValue).map { String(format: "%.4f", $0) }.joined(separator: ",") ?? ""
+                return "  \(c["name"]?.stringValue ?? "?") (\(detail), id \(c["id"]?.stringValue ?? "?")) at \(point)"
+            }
+            let why = answer["match"]?.stringValue == "ambiguous"
+                ? "\(flag) '\(name)' is ambiguous; did you mean one of these? Give its id or LON,LAT:"
+                : "\(flag) '\(name)' names no settlement or district of the dataset" + (candidates.isEmpty ? "" : "; did you mean:")
+            throw CLIError(([why] + candidates).joined(separator: "\n"), exitCode: .usage)
+        }
+    }
+
     static func json(_ c: Coordinate) -> JSONValue { [.double(c.lon), .double(c.lat)] }
 }

@@ -10,21 +10,22 @@ struct RouteCommand: ParsableCommand {
         discussion: "--format geojson gives the route as one LineString feature; an unreachable answer says why.")
 
     @OptionGroup var backend: BackendOptions
-    @Option(help: "Start as LON,LAT.") var from: String
-    @Option(help: "End as LON,LAT.") var to: String
+    @Option(help: "Start as LON,LAT or a place name.") var from: String
+    @Option(help: "End as LON,LAT or a place name.") var to: String
     @OptionGroup var travel: TravelOptions
     @Option(help: "Output format: table, json, csv, geojson.") var format: OutputFormat = .table
 
     func validate() throws {
-        _ = try PointArgument.parse(from, flag: "--from")
-        _ = try PointArgument.parse(to, flag: "--to")
+        _ = try PointArgument.classify(from, flag: "--from")
+        _ = try PointArgument.classify(to, flag: "--to")
     }
 
     func run() throws {
+        let queries = try backend.makeBackend()
         var params = travel.params
-        params["from"] = PointArgument.json(try PointArgument.parse(from, flag: "--from"))
-        params["to"] = PointArgument.json(try PointArgument.parse(to, flag: "--to"))
-        let result = try backend.makeBackend().call("route", params: .object(params))
+        params["from"] = try PointArgument.resolve(from, flag: "--from", backend: queries)
+        params["to"] = try PointArgument.resolve(to, flag: "--to", backend: queries)
+        let result = try queries.call("route", params: .object(params))
         let reachable = result["reachable"]?.boolValue == true
         try ResultOutput.write(result, format: format) {
             var t = Tabular(columns: ["from", "to", "profile", "speed_kmh", "length_m", "time_s", "reason"])

@@ -2,6 +2,7 @@ import Foundation
 import QadamAccess
 import QadamData
 import QadamGeo
+import QadamProtocol
 
 /// Where the demand of a result came from, echoed as `demand_source`.
 public enum DemandSource: String, Codable, Sendable {
@@ -34,8 +35,11 @@ public final class AnalyticsInputs: Sendable {
     /// Districts as areas for `area` filters, most specific level first.
     let districts: [District]
     private let districtIndex: AreaIndex<District>
+    /// Names of places, for `area` parameters.
+    private let places: PlaceDirectory
 
     init(content: DatasetContent) {
+        places = content.places
         districts = content.districts.sorted { Self.rank($0.level) < Self.rank($1.level) }
         let districtIndex = AreaIndex(content.districts.map { ($0.polygon, $0) })
         self.districtIndex = districtIndex
@@ -128,11 +132,14 @@ public final class AnalyticsInputs: Sendable {
         return covering.first { $0.level != .oblast }?.id ?? covering.first?.id ?? "none"
     }
 
-    /// The district an `area` parameter names: by id, else by any of its names, ignoring case.
-    public func district(named area: String) -> District? {
-        let key = area.lowercased()
-        return districts.first { $0.id.lowercased() == key }
-            ?? districts.first { d in [d.names.local, d.names.ru, d.names.kk, d.names.en].contains { $0?.lowercased() == key } }
+    /// The district an `area` parameter names: by id, else by any spelling of its names
+    /// (`PlaceDirectory`); an unknown or ambiguous name is a -32602 error saying what it could mean.
+    func district(named area: String) throws(RPCError) -> District {
+        let place = try places.place(area, kinds: [.district], field: "area")
+        guard let district = districts.first(where: { $0.id == place.id }) else {
+            throw RPCError.internalError("district \(place.id) found by name but not among the dataset's districts")
+        }
+        return district
     }
 
     /// Indices of `sites` inside a district's polygon.

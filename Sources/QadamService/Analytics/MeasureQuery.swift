@@ -91,9 +91,7 @@ struct MeasureQuery: Decodable {
     /// Demand restricted to the `area` district, if one is named.
     func restrict(_ sites: [DemandSite], inputs: AnalyticsInputs) throws(RPCError) -> (sites: [DemandSite], area: AreaRef?) {
         guard let area else { return (sites, nil) }
-        guard let d = inputs.district(named: area) else {
-            throw RPCError.invalidParams(field: "area", "names no district of the dataset (by id or name): '\(area)'")
-        }
+        let d = try inputs.district(named: area)
         return (inputs.indices(of: sites, in: d).map { sites[$0] }, AreaRef(id: d.id, name: d.names.display, level: d.level.rawValue))
     }
 }

@@ -1,0 +1,169 @@
+import QadamGeo
+
+/// Finds settlements and districts by name, in Kazakh, Russian or Latin spelling, ignoring
+/// case and the usual spelling variants (Ауэзовский/Ауезовский/Auezov, Конаев/Кунаев/Qonaev),
+/// so people can name a place instead of typing coordinates.
+///
+/// An id matches exactly. A name matches when its folded form (`PlaceNameKey` for Cyrillic,
+/// `LatinNameKey` across scripts) equals the query's. Several matches are returned as
+/// ambiguous, biggest first, for a "did you mean" answer; no match gives the nearest spellings
+/// by edit distance as suggestions.
+public final class PlaceDirectory: Sendable {
+    public enum Kind: String, Codable, Sendable {
+        case settlement, district
+    }
+
+    /// One place a name can stand for.
+    public struct Place: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var kind: Kind
+        /// `city`, `town`, `village`, ... for settlements; `oblast`, `rayon`, `city_district`.
+        public var detail: String?
+        /// The settlement point, or a point inside the district.
+        public var point: Coordinate
+        public var population: Int?
+    }
+
+    public enum Resolution: Sendable, Equatable {
+        case found(Place)
+        /// Several places answer to the name; biggest first.
+        case ambiguous([Place])
+        /// Nothing answers; the closest spellings, if any.
+        case notFound(suggestions: [Place])
+    }
+
+    private struct Entry: Sendable {
+        let place: Place
+        let keys: Set<String>
+        /// A district's polygon, to tell one area mapped at two levels from two areas.
+        let area: PreparedGeometry?
+    }
+
+    private let entries: [Entry]
+    private let byKey: [String: [Int]]
+    private let byID: [String: Int]
+
+    public init(settlements: [Settlement], districts: [District]) {
+        var entries: [Entry] = []
+        for s in settlements {
+            entries.append(Entry(place: Place(id: s.id, name: s.names.display ?? s.id, kind: .settlement, detail: s.placeType,
+                                              point: s.point, population: s.population),
+                                 keys: Self.keys(s.names), area: nil))
+        }
+        for d in districts {
+            let point = (try? d.polygon.pointOnSurface())?.coordinates.first ?? d.polygon.envelope.center
+            entries.append(Entry(place: Place(id: d.id, name: d.names.display ?? d.id, kind: .district, detail: d.level.rawValue,
+                                              point: point, population: d.population),
+                                 keys: Self.keys(d.names), area: d.polygon.prepared()))
+        }
+        var byKey: [String: [Int]] = [:]
+        var byID: [String: Int] = [:]
+        for (i, e) in entries.enumerated() {
+            for key in e.keys { byKey[key, default: []].append(i) }
+            if byID[e.place.id.lowercased()] == nil { byID[e.place.id.lowercased()] = i }
+        }
+        self.entries = entries
+        self.byKey = byKey
+        self.byID = byID
+    }
+
+    /// Every key a place answers to: Cyrillic-folded and Latin-folded forms of each name.
+    private static func keys(_ names: PlaceNames) -> Set<String> {
+        var keys = Set<String>()
+        for name in [names.local, names.ru, names.kk, names.en].compactMap({ $0 }) where !name.isEmpty {
+            keys.insert("c:" + PlaceNameKey(name).folded)
+            let latin = LatinNameKey(name).folded
+            if !latin.isEmpty { keys.insert("l:" + latin) }
+        }
+        return keys
+    }
+
+    /// The place `query` names, restricted to `kinds`. A query that says it means a district
+    /// («Медеуский», «Медеу ауданы», «Auezov district») looks among districts only.
+    public func resolve(_ query: String, kinds requested: Set<Kind> = [.settlement, .district], suggestions limit: Int = 5) -> Resolution {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        if let i = byID[trimmed.lowercased()], requested.contains(entries[i].place.kind) { return .found(entries[i].place) }
+        let kinds = requested.contains(.district) && Self.saysDistrict(trimmed) ? [.district] : requested
+        var hits = Set<Int>()
+        for key in Self.keys(PlaceNames(local: trimmed)) { hits.formUnion(byKey[key] ?? []) }
+        let places = samePlaceOnce(hits.filter { kinds.contains(entries[$0].place.kind) })
+            .map { entries[$0].place }.sorted(by: Self.biggerFirst)
+        if places.count == 1 { return .found(places[0]) }
+        if places.count > 1 { return .ambiguous(places) }
+        return .notFound(suggestions: suggest(trimmed, kinds: kinds, limit: limit))
+    }
+
+    /// District words and Russian adjective endings: «район», «ауданы», «district», «-ский».
+    static func saysDistrict(_ query: String) -> Bool {
+        let words = query.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let markers: Set<String> = ["район", "ауданы", "district", "rayon", "raion", "audany"]
+        return words.contains { markers.contains($0) }
+            || words.contains { w in ["ский", "ская", "ское", "skiy", "skii", "sky"].contains { w.hasSuffix($0) && w.count > $0.count + 2 } }
+    }
+
+    /// One answer per place on the ground: a district mapped twice (each one's point lies in the
+    /// other's polygon, e.g. an Almaty district as a geokz rayon and as an OSM city district)
+    /// keeps its most specific level, and a city administration that holds a settlement of the
+    /// same name (Конаев the town and Конаев the city administration) gives way to the
+    /// settlement, whose point is the town itself.
+    private func samePlaceOnce(_ hits: Set<Int>) -> [Int] {
+        let settlementPoints = hits.filter { entries[$0].place.kind == .settlement }.map { entries[$0].place.point }
+        let hits = hits.filter { i in
+            guard let area = entries[i].area else { return true }
+            return !settlementPoints.contains { area.covers($0) }
+        }
+        let specificity: [String: Int] = ["city_district": 0, "rayon": 1, "oblast": 2]
+        let ordered = hits.sorted {
+            let a = entries[$0].place, b = entries[$1].place
+            return (specificity[a.detail ?? ""] ?? 3, a.id) < (specificity[b.detail ?? ""] ?? 3, b.id)
+        }
+        var kept: [Int] = []
+        for i in ordered {
+            let duplicate = kept.contains { k in
+                guard let a = entries[k].area, let b = entries[i].area else { return false }
+                return a.covers(entries[i].place.point) && b.covers(entries[k].place.point)
+            }
+            if !duplicate { kept.append(i) }
+        }
+        return kept
+    }
+
+    /// Places whose Latin key is within a small edit distance of the query's, closest first.
+    private func suggest(_ query: String, kinds: Set<Kind>, limit: Int) -> [Place] {
+        let target = Array(LatinNameKey(query).folded)
+        guard !target.isEmpty else { return [] }
+        let tolerance = max(1, target.count / 4)
+        var scored: [(distance: Int, place: Place)] = []
+        for e in entries where kinds.contains(e.place.kind) {
+            let best = e.keys.filter { $0.hasPrefix("l:") }
+                .map { Self.editDistance(target, Array($0.dropFirst(2)), limit: tolerance) }.min() ?? .max
+            if best <= tolerance { scored.append((best, e.place)) }
+        }
+        return scored.sorted { $0.distance != $1.distance ? $0.distance < $1.distance : Self.biggerFirst($0.place, $1.place) }
+            .prefix(limit).map(\.place)
+    }
+
+    private static func biggerFirst(_ a: Place, _ b: Place) -> Bool {
+        if a.kind != b.kind { return a.kind == .district }
+        if (a.population ?? -1) != (b.population ?? -1) { return (a.population ?? -1) > (b.population ?? -1) }
+        return a.id < b.id
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            var rowMin = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}
