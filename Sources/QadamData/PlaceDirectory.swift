@@ -41,6 +41,15 @@ public final class PlaceDirectory: Sendable {
     }
 
     private let entries: [Entry]
+
+    /// Entry `i` as an answer: for a district, with a point that lies inside it.
+    private func place(at i: Int) -> Place {
+        var place = entries[i].place
+        if let area = entries[i].area, let inside = (try? area.geometry.pointOnSurface())?.coordinates.first {
+            place.point = inside
+        }
+        return place
+    }
     private let byKey: [String: [Int]]
     private let byID: [String: Int]
 
@@ -52,9 +61,10 @@ public final class PlaceDirectory: Sendable {
                                  keys: Self.keys(s.names), area: nil))
         }
         for d in districts {
-            let point = (try? d.polygon.pointOnSurface())?.coordinates.first ?? d.polygon.envelope.center
+            // The point inside the district is found when the district is asked for
+            // (`place(at:)`): point-on-surface of every oblast at load would cost seconds.
             entries.append(Entry(place: Place(id: d.id, name: d.names.display ?? d.id, kind: .district, detail: d.level.rawValue,
-                                              point: point, population: d.population),
+                                              point: d.polygon.envelope.center, population: d.population),
                                  keys: Self.keys(d.names), area: d.polygon.prepared()))
         }
         var byKey: [String: [Int]] = [:]
@@ -83,12 +93,12 @@ public final class PlaceDirectory: Sendable {
     /// («Медеуский», «Медеу ауданы», «Auezov district») looks among districts only.
     public func resolve(_ query: String, kinds requested: Set<Kind> = [.settlement, .district], suggestions limit: Int = 5) -> Resolution {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
-        if let i = byID[trimmed.lowercased()], requested.contains(entries[i].place.kind) { return .found(entries[i].place) }
+        if let i = byID[trimmed.lowercased()], requested.contains(entries[i].place.kind) { return .found(place(at: i)) }
         let kinds = requested.contains(.district) && Self.saysDistrict(trimmed) ? [.district] : requested
         var hits = Set<Int>()
         for key in Self.keys(PlaceNames(local: trimmed)) { hits.formUnion(byKey[key] ?? []) }
         let places = samePlaceOnce(hits.filter { kinds.contains(entries[$0].place.kind) })
-            .map { entries[$0].place }.sorted(by: Self.biggerFirst)
+            .map(place(at:)).sorted(by: Self.biggerFirst)
         if places.count == 1 { return .found(places[0]) }
         if places.count > 1 { return .ambiguous(places) }
         return .notFound(suggestions: suggest(trimmed, kinds: kinds, limit: limit))
@@ -122,7 +132,7 @@ public final class PlaceDirectory: Sendable {
         for i in ordered {
             let duplicate = kept.contains { k in
                 guard let a = entries[k].area, let b = entries[i].area else { return false }
-                return a.covers(entries[i].place.point) && b.covers(entries[k].place.point)
+                return a.covers(place(at: i).point) && b.covers(place(at: k).point)
             }
             if !duplicate { kept.append(i) }
         }
@@ -134,14 +144,15 @@ public final class PlaceDirectory: Sendable {
         let target = Array(LatinNameKey(query).folded)
         guard !target.isEmpty else { return [] }
         let tolerance = max(1, target.count / 4)
-        var scored: [(distance: Int, place: Place)] = []
-        for e in entries where kinds.contains(e.place.kind) {
+        var scored: [(distance: Int, index: Int)] = []
+        for (i, e) in entries.enumerated() where kinds.contains(e.place.kind) {
             let best = e.keys.filter { $0.hasPrefix("l:") }
                 .map { Self.editDistance(target, Array($0.dropFirst(2)), limit: tolerance) }.min() ?? .max
-            if best <= tolerance { scored.append((best, e.place)) }
+            if best <= tolerance { scored.append((best, i)) }
         }
-        return scored.sorted { $0.distance != $1.distance ? $0.distance < $1.distance : Self.biggerFirst($0.place, $1.place) }
-            .prefix(limit).map(\.place)
+        return scored.sorted { a, b in
+            a.distance != b.distance ? a.distance < b.distance : Self.biggerFirst(entries[a.index].place, entries[b.index].place)
+        }.prefix(limit).map { place(at: $0.index) }
     }
 
     private static func biggerFirst(_ a: Place, _ b: Place) -> Bool {
