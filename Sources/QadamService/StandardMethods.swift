@@ -7,6 +7,8 @@ extension MethodRegistry {
         registry.registerInfo()
         registry.registerLocate()
         registry.registerServiceGapMethods()
+        registry.registerAudit()
+        registry.registerDistricts()
         return registry
     }
 }
