@@ -26,6 +26,7 @@ public struct QadamCommand: ParsableCommand {
         ScenarioCommand.self,
         CoverageCommand.self, DeficitCommand.self, AccessCommand.self, ProvisionCommand.self, GapsCommand.self,
         WhatIfCommand.self, SiteCommand.self, AgglomerationsCommand.self,
+        AuditCommand.self, ReportCommand.self,
     ]
 
     public init() {}
