@@ -42,7 +42,8 @@ struct ReportBuilder {
                                     uniquingKeysWith: { a, _ in a })
 
         var gapParams = areaParams
-        gapParams["limit"] = .int(Int64(gapCount))
+        // Gaps are per settlement and kind; ask for enough to find `gapCount` settlements.
+        gapParams["limit"] = .int(Int64(gapCount * 8))
         let gaps = try backend.call("gaps", params: .object(gapParams))
         var listing = areaParams
         listing["layer"] = .string("settlements")
@@ -76,7 +77,7 @@ struct ReportBuilder {
             },
             normIDs: provisionNorms, sources: sources(provisionNorms))]
         if let shadeTable { tables.append(shadeTable) }
-        let gapRows = gaps["gaps"]?.arrayValue ?? []
+        let gapRows = Self.worstSettlements(gaps["gaps"]?.arrayValue ?? [], count: gapCount)
         let gapNorms = Array(Set(gapRows.compactMap { $0["norm"]?.stringValue })).sorted()
         tables.append(ReportTable(title: t.gapsTable, columns: [t.gap, t.kind, t.population],
                                   rows: gapRows.map { [($0["sentence"]?.stringValue ?? ""), ($0["kind"]?.stringValue ?? ""), Self.integer($0["population"])] },
@@ -103,9 +104,11 @@ struct ReportBuilder {
             title: t.title, areaName: areaName, datasetHash: provision["snapshot"]?.stringValue ?? "",
             parameters: parameters, generatedAt: generatedAt, language: language, shading: shading, districts: districts,
             facilities: (map["facilities"]?.arrayValue ?? []).compactMap(Self.facility),
-            worstGaps: gapRows.compactMap { g in
-                guard let id = g["settlement_id"]?.stringValue, let point = points[id] else { return nil }
-                return ReportGap(point: point, label: g["name"]?.stringValue ?? id, population: Int(g["population"]?.doubleValue ?? 0))
+            worstGaps: Self.groupedBySettlement(gapRows).compactMap { id, rows in
+                guard let point = points[id] else { return nil }
+                let kinds = rows.compactMap { $0["kind"]?.stringValue }.joined(separator: ", ")
+                return ReportGap(point: point, label: "\(rows[0]["name"]?.stringValue ?? id) (\(kinds))",
+                                 population: Int(rows[0]["population"]?.doubleValue ?? 0))
             },
             tables: tables,
             charts: [ReportBarChart(subject: .provisionByDistrict, bars: districtBars),
@@ -156,6 +159,30 @@ struct ReportBuilder {
                                     normIDs: norm.map { [$0] } ?? [])
             return (ReportShading(title: "\(t.deficitShading): \(kind)", scale: .number(unit: ""), higherIsBetter: false), values, table)
         }
+    }
+
+    /// The gaps of the first `count` settlements in the ranking (a settlement has one gap per
+    /// kind it lacks), in ranking order.
+    static func worstSettlements(_ gaps: [JSONValue], count: Int) -> [JSONValue] {
+        var chosen: [String] = []
+        return gaps.filter { g in
+            let id = g["settlement_id"]?.stringValue ?? ""
+            if chosen.contains(id) { return true }
+            guard chosen.count < count else { return false }
+            chosen.append(id)
+            return true
+        }
+    }
+
+    /// Gaps grouped by settlement, in order of first appearance.
+    static func groupedBySettlement(_ gaps: [JSONValue]) -> [(String, [JSONValue])] {
+        var order: [String] = [], rows: [String: [JSONValue]] = [:]
+        for g in gaps {
+            let id = g["settlement_id"]?.stringValue ?? ""
+            if rows[id] == nil { order.append(id) }
+            rows[id, default: []].append(g)
+        }
+        return order.map { ($0, rows[$0]!) }
     }
 
     static func polygons(_ value: JSONValue?) -> [[[Coordinate]]] {

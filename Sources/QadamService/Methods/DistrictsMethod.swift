@@ -84,12 +84,20 @@ enum DistrictMap {
         }
         let inside = area.polygon.prepared()
         let below = levelsTopDown.drop { $0 != area.level }.dropFirst()
-        for level in below {
-            let found = districts.filter { d in
-                d.level == level && d.id != area.id && ((try? d.polygon.pointOnSurface()).map { inside.covers($0.coordinates[0]) } ?? false)
+        let candidates = below.map { level in
+            districts.filter { d in
+                d.level == level && d.id != area.id
+                    && ((try? d.polygon.pointOnSurface()).map { inside.covers($0.coordinates[0]) } ?? false)
             }
-            if !found.isEmpty { return found }
+        }.filter { !$0.isEmpty }
+        // The most specific level that tiles most of the area, so the map's districts are the
+        // ones measures group settlements by (a city's districts rather than the rayons that
+        // may duplicate them); else the next level down, however little of the area it covers.
+        let areaSize = area.polygon.planarArea
+        if let tiling = candidates.reversed().first(where: { $0.reduce(0) { $0 + $1.polygon.planarArea } >= 0.5 * areaSize }) {
+            return tiling
         }
+        if let first = candidates.first { return first }
         return [area]
     }
 
