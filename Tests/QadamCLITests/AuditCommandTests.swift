@@ -1,4 +1,5 @@
 import Foundation
+import QadamGeo
 import TestSupport
 import Testing
 
@@ -73,16 +74,23 @@ final class AuditCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: local)) == Data(contentsOf: URL(fileURLWithPath: remote)))
     }
 
-    @Test("The nearest school of an origin is the one a brute-force geodesic scan picks")
+    @Test("The nearest school and its estimated distance are those of a brute-force geodesic scan")
     func nearestMatchesBruteForce() throws {
+        let schools = [("F1", Coordinate(lon: 76.5, lat: 43.501)), ("F2", Coordinate(lon: 77.5, lat: 43.501)),
+                       ("F3", Coordinate(lon: 77.2, lat: 43.8))]
+        var rng = SplitMix64(seed: 7)
+        let points = (0..<200).map { _ in Coordinate(lon: Double.random(in: 76...78, using: &rng), lat: Double.random(in: 43...44, using: &rng)) }
         let path = directory + "/few.csv"
-        try Data("id,lon,lat\na,76.6,43.5\nb,77.4,43.7\nc,77.21,43.79\n".utf8).write(to: URL(fileURLWithPath: path))
+        let text = "id,lon,lat\n" + points.enumerated().map { "p\($0.offset),\($0.element.lon),\($0.element.lat)" }.joined(separator: "\n")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let out = directory + "/few-out.csv"
         let r = try audit(inProcess, ["--origins", path, "--kind", "school", "--output", out])
         #expect(r.status == 0, "\(r.stderr)")
-        let table = try rows(out)
-        // Fixture schools: F1 (76.5, 43.501), F2 (77.5, 43.501), F3 (77.2, 43.8).
-        #expect(table.dropFirst().map { $0[5] } == ["F1", "F2", "F3"])
+        for (row, point) in zip(try rows(out).dropFirst(), points) {
+            let best = schools.map { ($0.0, Geodesic.distance(point, $0.1) * 1.3) }.min { $0.1 < $1.1 }!
+            #expect(row[5] == best.0)
+            #expect(abs(Double(row[3])! - best.1) <= 1e-9 * best.1)
+        }
     }
 
     @Test("Resuming a cut-off file gives the same bytes as an uninterrupted run, in-process and from the daemon")

@@ -39,7 +39,9 @@ final class ReportCommandTests {
         #expect(national.contains("<svg") && Self.districtShapes(national) == ["Testoblast"])
         #expect(national.contains("<code>sp-rk-3.01-101-2013/polyclinic/urban-walk</code>"))
         #expect(national.contains("СП РК 3.01-101-2013"))
-        #expect(national.contains("Alpha (school, kindergarten, polyclinic"))
+        // Alpha has a school 111 m away; no kindergarten, pharmacy or sports ground at all (ranked
+        // first, by people then distance), and a polyclinic 64 km away.
+        #expect(national.contains("Alpha (kindergarten, pharmacy, sports, polyclinic)"))
 
         for shade in ["provision", "coverage", "deficit"] {
             let local = try report(["--dataset", daemon.datasetPath, "--area", "OB1", "--shade", shade])
