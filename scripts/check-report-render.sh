@@ -3,12 +3,16 @@
 # warning level or above (the reports carry no scripts, so any message means broken markup,
 # a blocked resource or similar). Also saves a screenshot of each for a look by eye.
 #
-# Needs chromium (apt-get install -y chromium). Usage: scripts/check-report-render.sh [OUT_DIR]
+# Needs chromium (apt-get install -y chromium).
+# Usage: scripts/check-report-render.sh [OUT_DIR [REPORT.html ...]]
+# Reports given after OUT_DIR (e.g. out/report-kz.html from `qadam report`) are checked too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.build/report-samples}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
+shift || true
+for extra in "$@"; do cp "$extra" "$out/"; done
 
 browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
 if [ -z "$browser" ]; then

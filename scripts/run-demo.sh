@@ -47,6 +47,16 @@ ask scenario run geodata/scenarios/monotowns-travel.json --dataset out/default.s
 ask scenario run geodata/scenarios/rural-hospital-access.json --dataset out/default.sqlite
 ask stats
 
+# Batch audit and reports. Almaty (KZ75) and its city districts come from ../shared/geodata;
+# without it (GeoNames settlements, no districts) the audit covers every settlement and the
+# reports say there are no district shapes instead of drawing a map.
+almaty=()
+[ -f "${QADAM_SHARED_GEODATA:-../shared/geodata}/SOURCES.md" ] && almaty=(--area KZ75)
+ask audit --layer settlements "${almaty[@]}" --output out/audit-almaty-settlements.csv
+ask report "${almaty[@]}" --output out/report-almaty.html
+ask report --output out/report-kz.html
+echo "== audit: out/audit-almaty-settlements.csv; reports: out/report-almaty.html, out/report-kz.html" >&2
+
 echo; echo "== stopping qadamd" >&2
 kill -TERM $daemon; wait $daemon || true
 trap - EXIT

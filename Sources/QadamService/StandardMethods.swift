@@ -12,6 +12,8 @@ extension MethodRegistry {
         registry.registerRoute()
         registry.registerMatrix()
         registry.registerIsochrone()
+        registry.registerAudit()
+        registry.registerDistricts()
         return registry
     }
 }

@@ -29,6 +29,7 @@ public enum HTMLReport {
             <p class="subtitle">\(e(model.areaName))</p>
 
             """
+        for note in model.notes { html += "<p class=\"note\">\(e(note))</p>\n" }
         html += "<section class=\"map-section\">\n<h2>\(e(s.map))</h2>\n" + map.render() + "\n"
         html += legend(model: model, map: map)
         html += "</section>\n"

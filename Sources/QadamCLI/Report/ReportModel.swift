@@ -19,6 +19,9 @@ public struct ReportModel: Sendable, Equatable {
     public var worstGaps: [ReportGap]
     public var tables: [ReportTable]
     public var charts: [ReportBarChart]
+    /// Sentences a reader must see before the figures (e.g. "the dataset has no district
+    /// shapes"), shown under the subtitle, already translated.
+    public var notes: [String] = []
 
     public init(title: String, areaName: String, datasetHash: String, parameters: [ReportParameter] = [],
                 generatedAt: Date, language: ReportLanguage, shading: ReportShading,

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import QadamProtocol
+
+/// `qadam audit`: one row per origin (a CSV/GeoJSON file of points, or the dataset's
+/// settlements), streamed as the `audit` method answers chunk after chunk (docs/audit.md).
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit",
+        abstract: "Batch audit: nearest facility from every origin of a file, or every norm of every settlement; streamed, resumable.",
+        discussion: """
+            Ctrl-C stops after the current row and exits 130, keeping the rows written;
+            run the same command with --resume to continue.
+            """)
+    @OptionGroup var backend: BackendOptions
+    @Option(help: "Origins file: CSV with id, lon, lat columns, or a GeoJSON FeatureCollection of points.") var origins: String?
+    @Option(help: "Audit a dataset layer instead of an origins file: settlements.") var layer: String?
+    @Option(help: "With --origins: the facility kind (school, polyclinic, ...).") var kind: String?
+    @Option(help: "With --origins: walk (default), wheelchair or drive.") var profile: String?
+    @Option(help: "With --layer: only settlements inside this district (id or name).") var area: String?
+    @Option(name: .customLong("speed-kmh"), help: "Travel speed in km/h (default: the profile's).") var speedKmh: Double?
+    @Option(name: .customLong("detour-factor"), help: "Without a network: road distance = straight line × this (default 1.3).")
+    var detourFactor: Double?
+    @Option(help: "Output format: csv or geojsonl (GeoJSON Lines).") var format: AuditFormat = .csv
+    @Option(help: "Output file (default: standard output).") var output: String?
+    @Flag(help: "Continue an interrupted audit in --output instead of starting over.") var resume = false
+    @Option(name: .customLong("chunk-size"), help: "Origins per request (default 1024).") var chunkSize: Int = 1024
+
+    func validate() throws {
+        guard (origins == nil) != (layer == nil) else { throw ValidationError("pass either --origins FILE or --layer settlements") }
+        if origins != nil, kind == nil { throw ValidationError("--origins needs --kind") }
+        if origins != nil, area != nil { throw ValidationError("--area applies to --layer only") }
+        if layer != nil, kind != nil || profile != nil {
+            throw ValidationError("--layer audits every norm of each settlement's class; --kind and --profile apply to --origins")
+        }
+        guard chunkSize > 0 else { throw ValidationError("--chunk-size must be positive") }
+        if resume, output == nil { throw ValidationError("--resume needs --output FILE") }
+    }
+
+    func run() throws {
+        let service = try backend.makeBackend()
+        let plan = try AuditPlan.make(self, backend: service)
+        let destination: AuditWriter.Destination = output.map { .file(URL(fileURLWithPath: $0)) } ?? .standardOutput
+        let writer = try AuditWriter(destination: destination, format: format, columns: plan.columns, resume: resume)
+        let outcome = try AuditDriver(columns: plan.columns, chunkSize: chunkSize)
+            .run(origins: plan.origins, writer: writer, progress: ProgressReporter(total: plan.origins.count),
+                 interrupt: InterruptFlag.installed()) { chunk in try plan.compute(chunk, service) }
+        try writer.close()
+        let place = output ?? "standard output"
+        switch outcome {
+        case .completed(let rows, let errors):
+            note("wrote \(rows) row(s) (\(errors) with an error) to \(place)" + (writer.resumedRowCount > 0 ? " after the \(writer.resumedRowCount) already there" : ""))
+        case .interrupted(let rows):
+            note("interrupted after \(rows) row(s) in \(place); run the same command with --resume to continue")
+            Foundation.exit(outcome.exitCode)
+        }
+    }
+
+    private func note(_ text: String) { FileHandle.standardError.write(Data("qadam audit: \(text)\n".utf8)) }
+
+    /// The parameters every `audit` request of this run carries.
+    var sharedParams: [String: JSONValue] {
+        var p: [String: JSONValue] = [:]
+        if let kind { p["kind"] = .string(kind) }
+        if let profile { p["profile"] = .string(profile) }
+        if let speedKmh { p["speed_kmh"] = .double(speedKmh) }
+        if let detourFactor { p["detour_factor"] = .double(detourFactor) }
+        if let layer { p["layer"] = .string(layer) }
+        if let area { p["area"] = .string(area) }
+        return p
+    }
+}
+
+/// What one audit run asks: its origins, the columns the service answers with, and how a chunk
+/// of origins becomes one `audit` request.
+struct AuditPlan {
+    var origins: [AuditOrigin]
+    var columns: [String]
+    var compute: ([AuditOrigin], any QueryBackend) throws -> [AuditRow]
+
+    /// Asks the service first for the columns (and, for a layer, the origins), so that a bad
+    /// kind or area fails before any file is written.
+    static func make(_ command: AuditCommand, backend: any QueryBackend) throws -> AuditPlan {
+        let shared = command.sharedParams
+        if let file = command.origins {
+            let origins: [AuditOrigin]
+            do { origins = try OriginsReader.read(from: URL(fileURLWithPath: file)) } catch {
+                throw CLIError(String(describing: error), exitCode: .dataError)
+            }
+            var probe = shared
+            probe["origins"] = .array([])
+            let columns = try Self.columns(of: try backend.call("audit", params: .object(probe)))
+            return AuditPlan(origins: origins, columns: columns) { chunk, backend in
+                var p = shared
+                p["origins"] = .array(chunk.map { .object(["id": .string($0.id), "at": .array([.double($0.lon), .double($0.lat)])]) })
+                return try rows(for: chunk, columns: columns, answer: try backend.call("audit", params: .object(p)))
+            }
+        }
+        var probe = shared
+        probe["origins_only"] = .bool(true)
+        let listing = try backend.call("audit", params: .object(probe))
+        let columns = try Self.columns(of: listing)
+        guard case .array(let listed)? = listing["origins"] else { throw CLIError("the audit answer has no origins list") }
+        let origins = try listed.map { entry -> AuditOrigin in
+            guard let id = entry["id"]?.stringValue, case .array(let at)? = entry["at"], at.count == 2,
+                  let lon = at[0].doubleValue, let lat = at[1].doubleValue else { throw CLIError("the audit answer has an unreadable origin") }
+            return AuditOrigin(id: id, lon: lon, lat: lat)
+        }
+        let position = Dictionary(origins.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        return AuditPlan(origins: origins, columns: columns) { chunk, backend in
+            // A layer is paged by position; usable origins of a chunk are contiguous up to the
+            // unusable ones between them, whose rows the service computes and we drop.
+            let first = position[chunk.first!.id]!, last = position[chunk.last!.id]!
+            var p = shared
+            p["offset"] = .int(Int64(first))
+            p["limit"] = .int(Int64(last - first + 1))
+            return try rows(for: chunk, columns: columns, answer: try backend.call("audit", params: .object(p)))
+        }
+    }
+
+    private static func columns(of answer: JSONValue) throws -> [String] {
+        guard case .array(let names)? = answer["columns"] else { throw CLIError("the audit answer has no columns") }
+        return names.compactMap(\.stringValue)
+    }
+
+    /// The answer's rows for exactly the origins of `chunk`, in its order.
+    private static func rows(for chunk: [AuditOrigin], columns: [String], answer: JSONValue) throws -> [AuditRow] {
+        guard case .array(let rows)? = answer["rows"] else { throw CLIError("the audit answer has no rows") }
+        var byID: [String: JSONValue] = [:]
+        for row in rows { if let id = row["id"]?.stringValue { byID[id] = row } }
+        return try chunk.map { origin in
+            guard let row = byID[origin.id] else { throw CLIError("the audit answer has no row for origin '\(origin.id)'") }
+            if let error = row["error"]?.stringValue {
+                return AuditRow(origin: origin, error: error, columnCount: columns.count)
+            }
+            return AuditRow(origin: origin, values: columns.map { MeasureOutput.cell(row[$0]) })
+        }
+    }
+}
