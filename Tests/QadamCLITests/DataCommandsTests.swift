@@ -98,7 +98,9 @@ final class DataCommandsTests {
     }
 
     @Test func usageErrorsExitOne() throws {
-        let r = try QadamProcess.run(["locate", "--dataset", path("none.sqlite"), "--at", "not-a-point"])
+        // A malformed pair of numbers is a usage error before any dataset is opened (a word
+        // would be a place name, looked up in the dataset).
+        let r = try QadamProcess.run(["locate", "--dataset", path("none.sqlite"), "--at", "77.5,"])
         #expect(r.status == 1)
         let missing = try QadamProcess.run(["info", "--dataset", path("none.sqlite")])
         #expect(missing.status == 2)
