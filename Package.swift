@@ -112,4 +112,10 @@ if withBenchmarks {
             name: "qadam-bench-export",
             dependencies: ["QadamGeo", "QadamNetwork", "QadamAccess"],
             path: "Benchmarks/ExportTool"))
+    // Closed-loop load on a running qadamd from native client threads (docs/performance.md).
+    package.targets.append(
+        .executableTarget(
+            name: "qadam-socket-load",
+            dependencies: ["QadamProtocol"],
+            path: "Benchmarks/SocketLoad"))
 }
