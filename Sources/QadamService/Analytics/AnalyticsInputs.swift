@@ -10,6 +10,9 @@ public enum DemandSource: String, Codable, Sendable {
     case demandLayer = "demand_layer"
     /// Settlement points with their population (no demand layer).
     case settlements
+    /// Settlement points, where a district's known total population was spread over its
+    /// settlements that have none (see `AnalyticsInputs.spreadDistrictTotals`).
+    case settlementsWithDistrictSpread = "settlements_district_spread"
 }
 
 /// The dataset's layers turned into the measures' inputs once per snapshot: demand sites with
@@ -23,6 +26,8 @@ public final class AnalyticsInputs: Sendable {
     public static let defaultSchoolAgeShareSource = "Almaty VLR 2023, population aged 0-15 on 1.1.2023 (27.4 %)"
 
     public let demandSource: DemandSource
+    /// Where the settlements' populations come from: recorded, or with a district spread.
+    public let settlementSource: DemandSource
     /// Demand sites, `weight` = 1 (weights are set per kind by `demand(forKind:)`).
     public let demand: [DemandSite]
     /// Per demand site, its own school-age share, if the layer gave one.
@@ -58,17 +63,19 @@ public final class AnalyticsInputs: Sendable {
             return g
         }
         var classBasis: [String] = []
-        let settlements = content.settlements.map { s in
+        let spread = Self.spreadDistrictTotals(content.settlements, districts: content.districts, index: districtIndex)
+        let settlements = content.settlements.enumerated().map { i, s in
             let (cls, basis) = Self.settlementClass(s)
             classBasis.append(basis)
-            return DemandSite(id: s.id, name: s.names.display, population: Double(s.population ?? 0),
+            return DemandSite(id: s.id, name: s.names.display, population: spread.population[i],
                               groups: groups(at: s.point, districtID: s.districtID, oblastID: s.oblastID, settlementClass: cls),
                               location: s.point)
         }
         self.settlements = settlements
         settlementClassBasis = classBasis
+        settlementSource = spread.spreadCount > 0 ? .settlementsWithDistrictSpread : .settlements
         if content.demand.isEmpty {
-            demandSource = .settlements
+            demandSource = settlementSource
             demand = settlements
             schoolAgeShare = Array(repeating: nil, count: settlements.count)
         } else {
@@ -81,6 +88,38 @@ public final class AnalyticsInputs: Sendable {
             }
             schoolAgeShare = content.demand.map(\.schoolAgeShare)
         }
+    }
+
+    /// Settlement populations for demand, with a dasymetric spread where only totals exist: a
+    /// district whose population is known (the most specific such district covering a
+    /// settlement) gives what its settlements' recorded populations leave of its total, in equal
+    /// shares, to its settlements that have no recorded population. Recorded populations are
+    /// never changed. Equal shares are the plainest assumption when nothing distinguishes the
+    /// settlements; results say a spread was used (`demand_source`).
+    static func spreadDistrictTotals(_ settlements: [Settlement], districts: [District], index: AreaIndex<District>)
+        -> (population: [Double], spreadCount: Int) {
+        var population = settlements.map { Double($0.population ?? 0) }
+        guard districts.contains(where: { $0.population != nil }) else { return (population, 0) }
+        let covering: [[District]] = settlements.map { s in index.covering(s.point).filter { $0.population != nil } }
+        // Each settlement without a population belongs to its most specific covering district
+        // with a known total; those districts are filled most specific first, so a parent
+        // counts what its sub-districts already gave out.
+        var owned: [String: [Int]] = [:]
+        for (i, s) in settlements.enumerated() where s.population == nil {
+            if let d = covering[i].min(by: { rank($0.level) < rank($1.level) }) { owned[d.id, default: []].append(i) }
+        }
+        var spreadCount = 0
+        for d in districts.sorted(by: { rank($0.level) < rank($1.level) }) {
+            guard let total = d.population, let unknown = owned[d.id], !unknown.isEmpty else { continue }
+            let mine = Set(unknown)
+            let known = settlements.indices.filter { i in !mine.contains(i) && covering[i].contains { $0.id == d.id } }
+                .reduce(0.0) { $0 + population[$1] }
+            let share = max(0, Double(total) - known) / Double(unknown.count)
+            guard share > 0 else { continue }
+            for i in unknown { population[i] = share }
+            spreadCount += unknown.count
+        }
+        return (population, spreadCount)
     }
 
     /// The class a settlement's norms follow: the dataset's, else from its OSM place

@@ -16,6 +16,8 @@ struct ProvisionRun {
     /// How many settlements had their class from the OSM place type rather than the dataset.
     let classFromPlace: Int
     let populationUnknown: Int
+    /// `settlements`, or `settlements_district_spread` when district totals filled gaps.
+    let populationSource: DemandSource
 
     struct CheckSpec: Encodable {
         var settlementClass: String
@@ -43,6 +45,7 @@ struct ProvisionRun {
         let onlyKind = try query.kind.map { _ in try query.requiredKind() }
         let explicit = try query.explicitLimit()
         let all = inputs.settlements
+        populationSource = inputs.settlementSource
         let (settlements, area) = try query.restrict(all, inputs: inputs)
         let globalIndex = Dictionary(uniqueKeysWithValues: all.indices.map { (all[$0].id, $0) })
         var rows: [SettlementProvision] = []

@@ -51,7 +51,7 @@ extension MethodRegistry {
             let run = try ProvisionRun(query, snapshot: snapshot, groupBy: groupBy)
             let rows = run.result.settlements
             return try AnalyticsOutput.encode(ProvisionAnswer(
-                area: run.area, demandSource: DemandSource.settlements.rawValue, norms: run.norms, checks: run.checks,
+                area: run.area, demandSource: run.populationSource.rawValue, norms: run.norms, checks: run.checks,
                 unchecked: run.unchecked, overall: run.result.overall, groups: run.result.groups, settlementCount: rows.count,
                 settlements: Array(rows.prefix(paging.limit ?? rows.count)), classFromOsmPlace: run.classFromPlace,
                 populationUnknown: run.populationUnknown, unplaced: run.unplaced))
