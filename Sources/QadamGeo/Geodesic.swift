@@ -3,8 +3,9 @@ import CPROJ
 /// Distances, lengths and areas on the WGS 84 ellipsoid, computed with Karney's algorithms
 /// as shipped in PROJ (`geodesic.h`): accurate to nanometres, with no projection distortion.
 public enum Geodesic {
-    /// The WGS 84 ellipsoid; `geod_init` is cheap but the struct is immutable, so one is shared.
-    nonisolated(unsafe) private static var wgs84: geod_geodesic = {
+    /// The WGS 84 ellipsoid, set up once and then only read (PROJ takes it as `const`), so
+    /// every thread can share it.
+    private static let wgs84: geod_geodesic = {
         var g = geod_geodesic()
         geod_init(&g, 6_378_137, 1 / 298.257223563)
         return g
@@ -18,14 +19,14 @@ public enum Geodesic {
     /// Distance in metres and the forward azimuth at `a` in degrees clockwise from north.
     public static func inverse(_ a: Coordinate, _ b: Coordinate) -> (distance: Double, azimuth: Double) {
         var s12 = 0.0, azi1 = 0.0, azi2 = 0.0
-        geod_inverse(&wgs84, a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2)
+        withUnsafePointer(to: wgs84) { geod_inverse($0, a.lat, a.lon, b.lat, b.lon, &s12, &azi1, &azi2) }
         return (s12, azi1)
     }
 
     /// The point `distance` metres from `origin` along `azimuth` (degrees from north).
     public static func destination(from origin: Coordinate, azimuth: Double, distance: Double) -> Coordinate {
         var lat = 0.0, lon = 0.0, azi2 = 0.0
-        geod_direct(&wgs84, origin.lat, origin.lon, azimuth, distance, &lat, &lon, &azi2)
+        withUnsafePointer(to: wgs84) { geod_direct($0, origin.lat, origin.lon, azimuth, distance, &lat, &lon, &azi2) }
         return Coordinate(lon: lon, lat: lat)
     }
 
@@ -38,7 +39,7 @@ public enum Geodesic {
     public static func ringArea(_ ring: [Coordinate]) -> Double {
         var lats = ring.map(\.lat), lons = ring.map(\.lon)
         var area = 0.0, perimeter = 0.0
-        geod_polygonarea(&wgs84, &lats, &lons, Int32(ring.count), &area, &perimeter)
+        withUnsafePointer(to: wgs84) { geod_polygonarea($0, &lats, &lons, Int32(ring.count), &area, &perimeter) }
         return abs(area)
     }
 

@@ -97,20 +97,24 @@ public final class Geometry: @unchecked Sendable, CustomStringConvertible {
 
     /// A polygon from an exterior ring and optional holes; rings must be closed.
     public static func polygon(_ shell: [Coordinate], holes: [[Coordinate]] = []) throws -> Geometry {
-        guard let outer = GEOSGeom_createLinearRing_r(ctx, try sequence(shell)) else {
-            throw GeometryError(GEOSContext.current.takeError("creating a polygon's exterior ring failed"))
-        }
-        var inner: [OpaquePointer?] = []
-        for hole in holes {
-            guard let ring = GEOSGeom_createLinearRing_r(ctx, try sequence(hole)) else {
-                inner.forEach { GEOSGeom_destroy_r(ctx, $0) }
-                GEOSGeom_destroy_r(ctx, outer)
-                throw GeometryError(GEOSContext.current.takeError("creating a polygon hole failed"))
+        // Every ring is made before the polygon; on any failure the rings made so far are
+        // destroyed (GEOS owned them only once they are in a polygon).
+        var rings: [OpaquePointer?] = []
+        do {
+            for (i, ring) in ([shell] + holes).enumerated() {
+                guard let made = GEOSGeom_createLinearRing_r(ctx, try sequence(ring)) else {
+                    throw GeometryError(GEOSContext.current.takeError(i == 0 ? "creating a polygon's exterior ring failed"
+                                                                             : "creating polygon hole \(i) failed"))
+                }
+                rings.append(made)
             }
-            inner.append(ring)
+        } catch {
+            rings.forEach { GEOSGeom_destroy_r(ctx, $0) }
+            throw error
         }
+        var inner = Array(rings.dropFirst())
         let handle = inner.withUnsafeMutableBufferPointer {
-            GEOSGeom_createPolygon_r(ctx, outer, $0.baseAddress, UInt32($0.count))
+            GEOSGeom_createPolygon_r(ctx, rings[0], $0.baseAddress, UInt32($0.count))
         }
         return try Geometry(owning: handle, "creating a polygon")
     }

@@ -29,8 +29,6 @@ public struct RPCError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let resultTooLargeCode = -32002
     /// The daemon is overloaded, shutting down, or the request ran past its time limit.
     public static let unavailableCode = -32003
-    /// A point could not be connected to the street network, or no path exists.
-    public static let unreachableCode = -32004
     /// The connecting user is not on the daemon's allow-list.
     public static let accessDeniedCode = -32005
 

@@ -34,6 +34,13 @@ public enum Params {
         }
     }
 
+    /// A `limit` parameter (how many rows of a list to return): at least 0, else -32602; absent
+    /// means `defaultValue` (nil: all rows).
+    public static func rowLimit(_ value: Int?, default defaultValue: Int?) throws(RPCError) -> Int {
+        if let value, value < 0 { throw RPCError.invalidParams(field: "limit", "must be >= 0, got \(value)") }
+        return value ?? defaultValue ?? Int.max
+    }
+
     /// Checks that a coordinate is finite and inside WGS 84 bounds.
     public static func validate(_ coordinate: Coordinate, field: String) throws(RPCError) {
         guard coordinate.isValidWGS84 else {

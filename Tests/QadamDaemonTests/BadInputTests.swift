@@ -32,6 +32,30 @@ import Testing
         #expect(badParams.error?.message.contains("'ms'") == true)
     }
 
+    /// Paging numbers at the edges of Int (negative row limits, offsets near Int.max) are
+    /// refused or clamped; none may trap and take the daemon down.
+    @Test func extremePagingNumbersNeverCrashTheDaemon() throws {
+        let daemon = try DaemonProcess(variant: .services, withNetwork: true)
+        let client = try daemon.client()
+        let huge = JSONValue.int(Int64.max)
+        for method in ["coverage", "deficit"] {
+            let answer = try client.call(method, params: ["kind": "school", "limit": -1])
+            #expect(answer.error?.code == RPCError.invalidParamsCode && answer.error?.data?["field"] == "limit", "\(method)")
+        }
+        for method in ["provision", "gaps"] {
+            let answer = try client.call(method, params: ["limit": -5])
+            #expect(answer.error?.code == RPCError.invalidParamsCode, "\(method)")
+        }
+        let point: JSONValue = [.double(DatasetFixture.cityPoint.lon), .double(DatasetFixture.cityPoint.lat)]
+        for params: JSONValue in [["from": [point], "to": [point], "from_limit": huge],
+                                  ["from": [point], "to": [point], "from_offset": huge],
+                                  ["from": [point], "to": [point], "from_offset": huge, "from_limit": huge]] {
+            let answer = try client.call("matrix", params: params)
+            #expect(answer.error == nil, "\(params): \(String(describing: answer.error))")
+        }
+        #expect(try client.call("ping").get()["pong"] == true)
+    }
+
     @Test func pipelinedRequestsAreAllAnsweredByID() throws {
         let daemon = try DaemonProcess(arguments: ["--enable-debug-methods"])
         let client = try daemon.client()

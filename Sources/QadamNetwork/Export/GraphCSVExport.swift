@@ -4,21 +4,33 @@ import Foundation
 /// `nodes.csv` (`id,lon,lat`, id = vertex index) and `edges.csv`
 /// (`from,to,length_m,cost_s`), one row per arc the profile may use, so a two-way street
 /// gives two rows and a one-way street one. Rows are written in chunks, so a national
-/// graph does not become one string in memory.
+/// graph does not become one string in memory. Both files are written under temporary names
+/// and renamed only when both are complete, so a failure never leaves a truncated file or a
+/// new `nodes.csv` beside an old `edges.csv`.
 public enum GraphCSVExport {
     public static func write(_ g: StreetGraph, mode: TravelMode, toDirectory directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try writeRows(to: directory.appendingPathComponent("nodes.csv"), header: "id,lon,lat") { emit in
+        let nodes = directory.appendingPathComponent("nodes.csv"), edges = directory.appendingPathComponent("edges.csv")
+        let suffix = ".partial-\(getpid())"
+        let nodesTemp = URL(fileURLWithPath: nodes.path + suffix), edgesTemp = URL(fileURLWithPath: edges.path + suffix)
+        defer {
+            try? FileManager.default.removeItem(at: nodesTemp)
+            try? FileManager.default.removeItem(at: edgesTemp)
+        }
+        try writeRows(to: nodesTemp, header: "id,lon,lat") { emit in
             for v in 0..<g.vertexCount { emit("\(v),\(g.vertexLon[v]),\(g.vertexLat[v])") }
         }
         let p = mode.profile.index, scale = mode.costScale
-        try writeRows(to: directory.appendingPathComponent("edges.csv"), header: "from,to,length_m,cost_s") { emit in
+        try writeRows(to: edgesTemp, header: "from,to,length_m,cost_s") { emit in
             for e in 0..<g.edgeCount {
                 let length = g.edgeLength[e]
                 let fwd = Double(g.forwardCost[p][e]), back = Double(g.backwardCost[p][e])
                 if fwd.isFinite { emit("\(g.edgeFrom[e]),\(g.edgeTo[e]),\(length),\(fwd * scale)") }
                 if back.isFinite { emit("\(g.edgeTo[e]),\(g.edgeFrom[e]),\(length),\(back * scale)") }
             }
+        }
+        for (temp, final) in [(nodesTemp, nodes), (edgesTemp, edges)] where rename(temp.path, final.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
         }
     }
 

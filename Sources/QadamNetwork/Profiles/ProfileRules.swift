@@ -66,7 +66,6 @@ enum ProfileRules {
         return Float(3.6 / TravelProfile.walk.defaultSpeedKmh)
     }
 
-    static let smoothSurfaces: Set<String> = ["asphalt", "concrete", "paved", "paving_stones", "concrete:plates", "metal", "wood"]
     static let roughSurfaces: Set<String> = ["sett", "cobblestone", "unhewn_cobblestone", "compacted", "fine_gravel", "grass_paver"]
     static let unpavedSurfaces: Set<String> = ["unpaved", "gravel", "dirt", "ground", "earth", "grass", "sand", "mud", "pebblestone", "rock", "woodchips"]
     static let badSmoothness: Set<String> = ["bad", "very_bad", "horrible", "very_horrible", "impassable"]

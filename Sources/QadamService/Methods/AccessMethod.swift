@@ -43,6 +43,11 @@ extension MethodRegistry {
             guard (own.catchmentM == nil) != (own.catchmentMin == nil) else {
                 throw RPCError.invalidParams(field: "catchment_m", "give exactly one of catchment_m or catchment_min")
             }
+            // The catchment is this measure's limit; a second limit would be silently ignored.
+            if query.maxM != nil || query.maxMin != nil {
+                throw RPCError.invalidParams(field: query.maxM != nil ? "max_m" : "max_min",
+                                             "does not apply to access; the catchment (catchment_m or catchment_min) is its limit")
+            }
             query.maxM = own.catchmentM
             query.maxMin = own.catchmentMin
             let setup = try MeasureSetup(query, snapshot: snapshot)

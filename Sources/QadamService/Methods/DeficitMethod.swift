@@ -52,7 +52,7 @@ extension MethodRegistry {
                                                   normSeatsPerThousand: capacityRule?.capacityPer1000, norm: capacityRule?.id)
             let assigned = try CapacityAssignment.assign(demand: setup.demand, supply: setup.supply, costs: setup.costs.costs,
                                                          cutoff: setup.limit.cutoff, method: method, norm: setup.limit.norm)
-            let shown = own.limit ?? 100
+            let shown = try Params.rowLimit(own.limit, default: 100)
             return try AnalyticsOutput.encode(DeficitAnswer(
                 kind: setup.kind, area: setup.area, demandSource: setup.inputs.demandSource, weighting: setup.weighting,
                 groupKey: groupKey, rows: balance.rows, total: balance.total, capacityNorm: capacityRule?.id,

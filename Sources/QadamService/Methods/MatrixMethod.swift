@@ -105,7 +105,9 @@ extension MethodRegistry {
             let offset = params.fromOffset ?? 0
             guard offset >= 0 else { throw RPCError.invalidParams(field: "from_offset", "must not be negative, got \(offset)") }
             if let limit = params.fromLimit, limit < 1 { throw RPCError.invalidParams(field: "from_limit", "must be at least 1, got \(limit)") }
-            let page = min(origins.points.count, offset)..<min(origins.points.count, offset + (params.fromLimit ?? origins.points.count))
+            // Bounded before adding, so huge offsets or limits cannot overflow.
+            let start = min(origins.points.count, offset)
+            let page = start..<(start + min(origins.points.count - start, params.fromLimit ?? origins.points.count))
             let cells = page.count * destinations.points.count
             guard cells <= Self.matrixMaxCells else {
                 throw RPCError.invalidParams(field: params.fromLimit == nil ? "from" : "from_limit",

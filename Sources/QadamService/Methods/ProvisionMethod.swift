@@ -53,7 +53,7 @@ extension MethodRegistry {
             return try AnalyticsOutput.encode(ProvisionAnswer(
                 area: run.area, demandSource: run.populationSource.rawValue, norms: run.norms, checks: run.checks,
                 unchecked: run.unchecked, overall: run.result.overall, groups: run.result.groups, settlementCount: rows.count,
-                settlements: Array(rows.prefix(paging.limit ?? rows.count)), classFromOsmPlace: run.classFromPlace,
+                settlements: Array(rows.prefix(try Params.rowLimit(paging.limit, default: nil))), classFromOsmPlace: run.classFromPlace,
                 populationUnknown: run.populationUnknown, unplaced: run.unplaced))
         }
         register("gaps") { raw, snapshot in
@@ -63,7 +63,7 @@ extension MethodRegistry {
             let all = ServiceGaps.rank(run.result)
             return try AnalyticsOutput.encode(GapsAnswer(
                 area: run.area, norms: run.norms, checks: run.checks, unchecked: run.unchecked, gapCount: all.gaps.count,
-                gaps: Array(all.gaps.prefix(paging.limit ?? 20)), populationAffected: all.populationAffected,
+                gaps: Array(all.gaps.prefix(try Params.rowLimit(paging.limit, default: 20))), populationAffected: all.populationAffected,
                 settlementsAffected: all.settlementsAffected,
                 byKind: all.populationAffectedByKind.keys.sorted().map { .init(kind: $0, population: all.populationAffectedByKind[$0]!) },
                 unplaced: run.unplaced))

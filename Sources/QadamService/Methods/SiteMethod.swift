@@ -32,6 +32,9 @@ struct SiteAnswer: Encodable {
 }
 
 extension MethodRegistry {
+    /// The most network vertices `site` tries as candidates when none are given.
+    static let siteMaxVertexCandidates = 50_000
+
     mutating func registerSite() {
         register("site") { raw, snapshot in
             let query = try Params.decode(MeasureQuery.self, from: raw)
@@ -44,6 +47,12 @@ extension MethodRegistry {
             if let given = own.candidates {
                 (points, source) = (given, "given")
             } else if let network = content.network {
+                // One bounded search per candidate: a city's vertices are fine, a country's are
+                // hours of work no timeout stops (the worker runs to the end), so refuse.
+                guard network.graph.vertexCount <= Self.siteMaxVertexCandidates else {
+                    throw RPCError.invalidParams(field: "candidates",
+                        "is needed: the network has \(network.graph.vertexCount) vertices, over the \(Self.siteMaxVertexCandidates) tried by default; give candidate sites")
+                }
                 (points, source) = ((0..<network.graph.vertexCount).map { network.graph.coordinate(ofVertex: $0) }, "network_vertices")
             } else {
                 (points, source) = (setup.demand.compactMap(\.location), "demand_points")
