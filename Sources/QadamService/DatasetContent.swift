@@ -27,8 +27,6 @@ public final class DatasetContent: Sendable {
     public let normsPath: String
     /// The measures' inputs, built on the first service-gap query (Analytics/).
     public let analytics = AnalyticsCache()
-    /// Nearest-facility indexes per kind and travel mode, built on first use (`audit`).
-    public let facilityIndexes = FacilityIndexCache()
 
     public init(store: DatasetStore, datasetPath: String, norms: NormsCatalogue, normsPath: String) throws {
         info = try store.info()

@@ -1,5 +1,6 @@
 import Foundation
 import QadamAccess
+import QadamData
 import QadamGeo
 import QadamNetwork
 
@@ -32,11 +33,12 @@ struct NearestFacilityFinder {
         self.kind = kind
         supply = inputs.supply(ofKind: kind).sites
         spec = CostSpec(profile: profile, speedKmh: speedKmh, unit: .metres, horizon: .infinity, detourFactor: detourFactor)
-        if let network = content.network {
+        if let queries = content.networkQueries {
             let mode = TravelMode(profile: profile, speedKmh: speedKmh)
-            let sites = supply
-            index = content.facilityIndexes.index(kind: kind, mode: mode) {
-                FacilityIndex(network: network, facilities: sites.map { $0.location! }, mode: mode)
+            // The same per-snapshot index `nearest` uses (facilities of the kind in layer order,
+            // as `supply` lists them), built once and shared.
+            index = FacilityKind(rawValue: kind).map {
+                queries.facilityIndex(.init(kind: $0, mode: mode, snap: SnapOptions()))
             }
             basis = .network
             self.speedKmh = mode.speedKmh
@@ -80,25 +82,4 @@ struct NearestFacilityFinder {
 struct NearestFacilityProblem: Error, Equatable, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Facility indexes built on a snapshot, one per (kind, travel mode), kept for the snapshot's
-/// life: building one is a search over the whole network, answering from it is a lookup, so a
-/// batch audit pays the search once rather than once per chunk.
-public final class FacilityIndexCache: Sendable {
-    private struct Key: Hashable { var kind: String; var mode: TravelMode }
-    private let lock = NSLock()
-    nonisolated(unsafe) private var indexes: [Key: FacilityIndex] = [:]
-
-    public init() {}
-
-    func index(kind: String, mode: TravelMode, build: () -> FacilityIndex) -> FacilityIndex {
-        let key = Key(kind: kind, mode: mode)
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = indexes[key] { return known }
-        let built = build()
-        indexes[key] = built
-        return built
-    }
 }
