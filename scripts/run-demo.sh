@@ -93,7 +93,8 @@ if [[ -f "$helsinki_pbf" ]]; then
   ask stats
   kill -TERM $net_daemon; wait $net_daemon || true
   trap - EXIT
+  echo "== network demo: out/helsinki.sqlite, out/helsinki-isochrone.geojson" >&2
 else
   echo; echo "== street network part skipped: $helsinki_pbf is absent (no street network is available offline without ../shared/geodata)"
 fi
-echo "== done; dataset out/default.sqlite, daemon log out/qadamd.log (network demo: out/helsinki.sqlite)" >&2
+echo "== done; dataset out/default.sqlite, daemon log out/qadamd.log, audit and reports in out/" >&2
