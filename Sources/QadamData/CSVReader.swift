@@ -9,8 +9,7 @@ enum CSVReader {
     static let wktColumns = ["geometry", "wkt", "geom"]
 
     static func read(_ data: Data, file: String) throws -> SourceDocument {
-        let text = String(decoding: data, as: UTF8.self)
-        let records = parse(text)
+        let records = try parse(data, file: file)
         guard let header = records.first?.map({ $0.trimmingCharacters(in: .whitespaces) }), !header.isEmpty else {
             throw ImportError.unreadable(file: file, problems: [DataProblem(.error, ProblemLocation(file: file, row: 1), "empty CSV file, expected a header row")])
         }
@@ -67,47 +66,19 @@ enum CSVReader {
     }
 
     /// Splits CSV text into records of fields. A quoted field may span lines; CRLF and LF both end a record.
-    static func parse(_ text: String) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = ""
-        var quoted = false
-        var atFieldStart = true
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
-        }
-        while let c = next() {
-            if quoted {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-                continue
+    /// The fields of every record; a syntax error (a stray quote, a quote left open) is an
+    /// `ImportError` at its line.
+    static func parse(_ data: Data, file: String) throws -> [[String]] {
+        do {
+            let records = try CSVRecordParser.records(in: Array(data))
+            if let last = records.last, last.endsInsideQuote {
+                throw CSVRecordParser.SyntaxError(line: last.line, message: "a quoted field is never closed")
             }
-            switch c {
-            case "\"" where atFieldStart:
-                quoted = true
-                atFieldStart = false
-            case ",":
-                record.append(field); field = ""; atFieldStart = true
-            case "\r":
-                break
-            case "\n":
-                record.append(field); records.append(record)
-                record = []; field = ""; atFieldStart = true
-            case "\u{FEFF}" where records.isEmpty && record.isEmpty && field.isEmpty:
-                break
-            default:
-                field.unicodeScalars.append(c); atFieldStart = false
-            }
+            return records.map(\.fields)
+        } catch let error as CSVRecordParser.SyntaxError {
+            throw ImportError.unreadable(file: file, problems: [
+                DataProblem(.error, ProblemLocation(file: file, line: error.line), "CSV syntax: \(error.message)"),
+            ])
         }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
-        return records
     }
 }

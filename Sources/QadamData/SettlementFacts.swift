@@ -86,7 +86,12 @@ public struct FactTable: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw FactTableError(file: file, row: nil, field: nil, message: "cannot read the fact table")
         }
-        let all = CSVReader.parse(String(decoding: data, as: UTF8.self)).filter { $0 != [""] }
+        let all: [[String]]
+        do {
+            all = try CSVRecordParser.records(in: Array(data)).map(\.fields).filter { $0 != [""] }
+        } catch let error as CSVRecordParser.SyntaxError {
+            throw FactTableError(file: file, row: nil, field: nil, message: "CSV syntax at line \(error.line): \(error.message)")
+        }
         guard let first = all.first else { throw FactTableError(file: file, row: nil, field: nil, message: "empty file") }
         header = first
         records = Array(all.dropFirst())

@@ -1,4 +1,5 @@
 import Foundation
+import QadamData
 import Testing
 @testable import QadamCLI
 

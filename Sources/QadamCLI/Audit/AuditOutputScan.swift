@@ -1,4 +1,5 @@
 import Foundation
+import QadamData
 
 /// What an existing, possibly interrupted, audit output already holds.
 struct AuditOutputScan: Equatable {

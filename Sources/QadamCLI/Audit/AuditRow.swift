@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QadamData
 
 /// One line of audit output: the origin, its measured values (one per schema column), or the
 /// reason it could not be measured.

@@ -1,4 +1,5 @@
 import Foundation
+import QadamData
 
 /// A broken origins file, located by file and row (CSV) or feature index (GeoJSON).
 public struct OriginsFileError: Error, CustomStringConvertible, LocalizedError, Equatable {

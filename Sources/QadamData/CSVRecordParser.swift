@@ -1,29 +1,31 @@
 /// RFC 4180 records with the byte offset where each ends, so a reader can tell a complete
-/// record from one cut off mid-write (the resume case) and point at the line of a broken one.
+/// record from one cut off mid-write (the audit's resume case) and point at the line of a
+/// broken one. Every CSV Qadam reads goes through it: layer imports, fact tables, audit origins
+/// and audit output.
 ///
 /// Quoted fields may hold commas, doubled quotes and newlines; a record ends at an unquoted
 /// `\n` (a preceding `\r` is dropped). A leading UTF-8 byte-order mark is skipped.
-struct CSVRecordParser {
-    struct Record: Equatable {
-        var fields: [String]
+public struct CSVRecordParser {
+    public struct Record: Equatable, Sendable {
+        public var fields: [String]
         /// 1-based line where the record starts (quoted newlines make records span lines).
-        var line: Int
+        public var line: Int
         /// Offset just past the record's terminating `\n`, or the end of input if unterminated.
-        var endOffset: Int
+        public var endOffset: Int
         /// False for a last record without its `\n`: it may have been cut off mid-write.
-        var isTerminated: Bool
+        public var isTerminated: Bool
         /// True when the input ended inside a quoted field (a broken file, or a cut-off write).
-        var endsInsideQuote: Bool
+        public var endsInsideQuote: Bool
     }
 
-    struct SyntaxError: Error, Equatable {
-        var line: Int
-        var message: String
+    public struct SyntaxError: Error, Equatable, Sendable {
+        public var line: Int
+        public var message: String
     }
 
     /// Parses all records. A final record cut inside a quoted field is returned unterminated
     /// (the caller decides whether that is a broken file or an interrupted write).
-    static func records(in bytes: [UInt8]) throws -> [Record] {
+    public static func records(in bytes: [UInt8]) throws -> [Record] {
         var records: [Record] = []
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
