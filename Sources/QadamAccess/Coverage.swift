@@ -13,6 +13,8 @@ public struct UncoveredSite: Codable, Sendable, Equatable {
 public struct CoverageGroup: Codable, Sendable, Equatable {
     public var key: String
     public var value: String
+    /// The group's name for people (a district's name for its id), filled in by the caller.
+    public var name: String? = nil
     public var sites: Int
     public var uncoveredSites: Int
     public var totalPopulation: Double

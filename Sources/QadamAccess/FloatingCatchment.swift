@@ -23,6 +23,8 @@ public struct FacilityRatio: Codable, Sendable, Equatable {
 public struct AccessGroup: Codable, Sendable, Equatable {
     public var key: String
     public var value: String
+    /// The group's name for people (a district's name for its id), filled in by the caller.
+    public var name: String? = nil
     public var demand: Double
     /// `Σ demand × ratio / Σ demand`; nil with no demand.
     public var meanRatio: Double?

@@ -39,8 +39,8 @@ public struct NormsCatalogue: Sendable, Hashable {
     }
 }
 
-/// One norm: for some settlement classes and one facility kind, a distance or time limit
-/// and/or a capacity per 1,000 residents.
+/// One norm: for some settlement classes and one facility kind, a distance or time limit,
+/// a capacity per 1,000 residents and/or a capacity to assume for one facility.
 public struct NormRule: Sendable, Hashable {
     /// Stable id, e.g. `sp-rk-3.01-101-2013/school/urban-walk`.
     public let id: String
@@ -59,6 +59,10 @@ public struct NormRule: Sendable, Hashable {
     public let capacityPer1000: Double?
     /// The range the source allows; `capacityPer1000` lies inside it.
     public let capacityPer1000Range: ClosedRange<Double>?
+    /// Capacity of one facility of this kind to assume where a facility's own capacity is
+    /// unknown, used only when a query asks for it (`assume_capacity: "catalogue"`), e.g. the
+    /// standard school project size. Results then say the capacity was assumed and from where.
+    public let assumedCapacity: Double?
     public let note: String?
     public let source: NormSource
 

@@ -49,6 +49,7 @@ struct RawRule: Decodable {
     var profile: String?
     var lowRiseMultiplier, capacityPer1000: Double?
     var capacityPer1000Range: [Double]?
+    var assumedCapacity: Double?
     var note: String?
     var source: RawSource?
     var unknownKeys: [String]
@@ -62,6 +63,7 @@ struct RawRule: Decodable {
         case lowRiseMultiplier = "low_rise_multiplier"
         case capacityPer1000 = "capacity_per_1000"
         case capacityPer1000Range = "capacity_per_1000_range"
+        case assumedCapacity = "assumed_capacity"
     }
 
     init(from decoder: Decoder) throws {
@@ -76,6 +78,7 @@ struct RawRule: Decodable {
         lowRiseMultiplier = try c.decodeIfPresent(Double.self, forKey: .lowRiseMultiplier)
         capacityPer1000 = try c.decodeIfPresent(Double.self, forKey: .capacityPer1000)
         capacityPer1000Range = try c.decodeIfPresent([Double].self, forKey: .capacityPer1000Range)
+        assumedCapacity = try c.decodeIfPresent(Double.self, forKey: .assumedCapacity)
         note = try c.decodeIfPresent(String.self, forKey: .note)
         source = try c.decodeIfPresent(RawSource.self, forKey: .source)
         unknownKeys = try extraKeys(decoder, CodingKeys.self)

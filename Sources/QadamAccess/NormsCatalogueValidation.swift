@@ -74,9 +74,10 @@ struct NormsCatalogueValidator {
         let distance = checkPositive(raw.maxDistanceM, path: path, ruleID: id, field: "max_distance_m")
         let time = checkPositive(raw.maxTimeMin, path: path, ruleID: id, field: "max_time_min")
         let capacity = checkPositive(raw.capacityPer1000, path: path, ruleID: id, field: "capacity_per_1000")
+        let assumed = checkPositive(raw.assumedCapacity, path: path, ruleID: id, field: "assumed_capacity")
 
-        if raw.maxDistanceM == nil, raw.maxTimeMin == nil, raw.capacityPer1000 == nil {
-            add(path, id, "max_distance_m / max_time_min / capacity_per_1000", "a rule needs at least one of these")
+        if raw.maxDistanceM == nil, raw.maxTimeMin == nil, raw.capacityPer1000 == nil, raw.assumedCapacity == nil {
+            add(path, id, "max_distance_m / max_time_min / capacity_per_1000 / assumed_capacity", "a rule needs at least one of these")
         }
 
         var profile: String?
@@ -106,7 +107,7 @@ struct NormsCatalogueValidator {
         return NormRule(id: checkedID, title: raw.title, settlementClasses: classes, facilityKind: kind,
                         maxDistanceMetres: distance, maxTimeMinutes: time, profile: profile,
                         lowRiseMultiplier: multiplier, capacityPer1000: capacity, capacityPer1000Range: range,
-                        note: raw.note, source: source)
+                        assumedCapacity: assumed, note: raw.note, source: source)
     }
 
     private mutating func checkCapacityRange(_ raw: [Double]?, capacity: Double?, hasCapacity: Bool,

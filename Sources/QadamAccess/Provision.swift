@@ -55,6 +55,8 @@ public struct SettlementProvision: Codable, Sendable, Equatable {
 public struct ProvisionGroup: Codable, Sendable, Equatable {
     public var key: String
     public var value: String
+    /// The group's name for people (a district's name for its id), filled in by the caller.
+    public var name: String? = nil
     /// Settlements with at least one requirement (the others have no share to average).
     public var settlements: Int
     public var population: Double

@@ -27,7 +27,7 @@ public struct QadamCommand: ParsableCommand {
         CoverageCommand.self, DeficitCommand.self, AccessCommand.self, ProvisionCommand.self, GapsCommand.self,
         WhatIfCommand.self, SiteCommand.self, AgglomerationsCommand.self,
         RouteCommand.self, NearestCommand.self, MatrixCommand.self, IsochroneCommand.self, GraphCommand.self,
-        AuditCommand.self, ReportCommand.self,
+        AuditCommand.self, ReportCommand.self, DemandCommand.self,
     ]
 
     public init() {}

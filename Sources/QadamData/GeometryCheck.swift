@@ -38,6 +38,7 @@ enum GeometryCheck {
     private static func fits(_ kind: GeometryKind, _ shape: GeometryShape) -> Bool {
         switch shape {
         case .point: return kind == .point
+        case .pointOrCell: return kind == .point || kind.isPolygonal
         case .polygonal, .optionalPolygonal: return kind.isPolygonal
         case .linear: return kind == .lineString || kind == .multiLineString
         }
@@ -46,6 +47,7 @@ enum GeometryCheck {
     private static func expected(_ shape: GeometryShape) -> String {
         switch shape {
         case .point: return "Point"
+        case .pointOrCell: return "Point, or Polygon/MultiPolygon (a grid cell, taken at its centroid)"
         case .polygonal, .optionalPolygonal: return "Polygon or MultiPolygon"
         case .linear: return "LineString or MultiLineString"
         }

@@ -16,7 +16,8 @@ public enum LayerKind: String, CaseIterable, Codable, Sendable, Comparable, Cust
         switch self {
         case .districts: return .polygonal
         case .polycentres: return .optionalPolygonal
-        case .settlements, .facilities, .demand, .agglomerations: return .point
+        case .settlements, .facilities, .agglomerations: return .point
+        case .demand: return .pointOrCell
         case .network: return .linear
         }
     }
@@ -25,12 +26,14 @@ public enum LayerKind: String, CaseIterable, Codable, Sendable, Comparable, Cust
 /// What geometry a layer's features must carry.
 public enum GeometryShape: String, Sendable {
     case point, polygonal, optionalPolygonal, linear
+    /// A point, or a cell polygon (a population grid's square or hexagon) stored at its centroid.
+    case pointOrCell
 
     /// The SpatiaLite column type (`AddGeometryColumn`); mixed polygon/multipolygon layers use
     /// the generic type so neither has to be promoted.
     var spatialiteType: String {
         switch self {
-        case .point: return "POINT"
+        case .point, .pointOrCell: return "POINT"
         case .polygonal, .optionalPolygonal, .linear: return "GEOMETRY"
         }
     }

@@ -142,9 +142,12 @@ struct LayerMapper {
         if let share, !(0...1).contains(share) {
             c.fields.report(.error, "school_age_share", "\(share) is not a share between 0 and 1")
         }
-        guard let population, let point = pointOf(c) else { return nil }
+        // A population grid of cells (census squares, Kontur's H3 hexagons) counts each cell's
+        // people at its centroid; points stay where they are.
+        let point = c.geometry?.kind.isPolygonal == true ? (try? c.geometry?.centroid())??.coordinates.first : pointOf(c)
+        guard let population, let point else { return nil }
         return DemandPoint(id: c.id, point: point, population: population, schoolAgeShare: share,
-                           districtID: c.fields.string("district_id"))
+                           districtID: c.fields.string("district_id"), demandSource: c.fields.string("demand_source"))
     }
 
     private func agglomeration(_ c: inout Checked) -> Agglomeration? {

@@ -49,6 +49,7 @@ enum LayerSchema {
                 Target(name: "population", candidates: ["population", "occupants", "pop"]),
                 Target(name: "school_age_share", candidates: ["school_age_share"]),
                 Target(name: "district_id", candidates: ["district_id", "district_osm_relation"]),
+                Target(name: "demand_source", candidates: ["demand_source"]),
             ]
         case .agglomerations:
             return [
@@ -106,6 +107,8 @@ enum LayerSchema {
         if shapes == [.polygonal] {
             if has("specialisation", "specialization") { return .polycentres }
             if has("ADM1_PCODE", "ADM2_PCODE", "KATO", "osm-relation-id", "admin_level", "level") { return .districts }
+            // A population grid (Kontur's H3 hexagons, census squares).
+            if has("population") { return .demand }
             return nil
         }
         if shapes == [.point] {

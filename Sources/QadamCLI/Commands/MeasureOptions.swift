@@ -20,6 +20,9 @@ struct MeasureOptions: ParsableArguments {
     var detourFactor: Double?
     @Option(name: .customLong("group-by"), help: "Roll up by district, oblast, class, urban_rural, agglomeration_zone, polycentre (repeatable).")
     var groupBy: [String] = []
+    @Option(name: .customLong("assume-capacity"),
+            help: "For facilities without a capacity: assume this many seats/visits/beds, or 'catalogue' for the norms catalogue's figure (default: leave them unknown and say how many).")
+    var assumeCapacity: String?
     @Option(help: "Output format: table, json, csv, geojson.")
     var format: OutputFormat = .table
 
@@ -35,7 +38,13 @@ struct MeasureOptions: ParsableArguments {
         if let speedKmh { p["speed_kmh"] = .double(speedKmh) }
         if let detourFactor { p["detour_factor"] = .double(detourFactor) }
         if !groupBy.isEmpty { p["group_by"] = .array(groupBy.map(JSONValue.string)) }
+        if let assumeCapacity { p["assume_capacity"] = Double(assumeCapacity).map(JSONValue.double) ?? .string(assumeCapacity) }
         return p
+    }
+
+    /// The roll-up table's columns for a result's `groups` list, with the group's name.
+    static func groupColumns(_ measures: [(String, String)]) -> [(String, String)] {
+        [("key", "key"), ("value", "value"), ("name", "name")] + measures
     }
 }
 

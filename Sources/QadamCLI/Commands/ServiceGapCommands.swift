@@ -14,11 +14,20 @@ struct CoverageCommand: ParsableCommand {
         var p = measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
         let result = try backend.makeBackend().call("coverage", params: .object(p))
+        let summary = MeasureOutput.summary(result, ["population_within", "population_total", "share_within", "norm",
+                                                     "parameters.basis", "parameters.cutoff", "parameters.unit"])
+        // With --group-by the roll-up is what was asked for; the outside points stay in JSON.
+        if !measure.groupBy.isEmpty {
+            return try MeasureOutput.write(result, format: measure.format, list: "groups",
+                columns: MeasureOptions.groupColumns([("sites", "sites"), ("population", "total_population"),
+                                                      ("covered", "covered_population"), ("uncovered", "uncovered_population"),
+                                                      ("covered_share", "covered_share")]),
+                preamble: summary)
+        }
         try MeasureOutput.write(result, format: measure.format, list: "outside",
             columns: [("id", "point.id"), ("name", "point.name"), ("population", "point.population"), ("district", "point.district"),
                       ("nearest_facility", "nearest_facility_id"), ("nearest_cost", "nearest_cost")],
-            preamble: MeasureOutput.summary(result, ["population_within", "population_total", "share_within", "norm",
-                                                      "parameters.basis", "parameters.cutoff", "parameters.unit"]))
+            preamble: summary)
     }
 }
 
@@ -35,10 +44,13 @@ struct DeficitCommand: ParsableCommand {
         if let assignment { p["assignment"] = .string(assignment) }
         let result = try backend.makeBackend().call("deficit", params: .object(p))
         try MeasureOutput.write(result, format: measure.format, list: "rows",
-            columns: [("group", "group"), ("population", "population"), ("demand", "demand"), ("seats", "seats"),
-                      ("deficit", "deficit"), ("seats_per_thousand", "seats_per_thousand"),
-                      ("norm_seats_per_thousand", "norm_seats_per_thousand"), ("norm_deficit", "norm_deficit")],
-            preamble: MeasureOutput.summary(result, ["total.deficit", "assignment.unserved_demand", "capacity_norm", "parameters.basis"]))
+            columns: [("group", "group"), ("name", "name"), ("population", "population"), ("demand", "demand"),
+                      ("seats", "seats"), ("capacity_unknown", "capacity_unknown"), ("deficit", "deficit"),
+                      ("deficit_at_most", "deficit_at_most"), ("seats_per_thousand", "seats_per_thousand"),
+                      ("norm_seats", "norm_seats"), ("norm_deficit", "norm_deficit")],
+            preamble: MeasureOutput.summary(result, ["total.deficit", "total.deficit_at_most", "capacity_unknown",
+                                                      "capacity_assumed.facilities", "capacity_assumed.capacity", "capacity_assumed.source",
+                                                      "assignment.unserved_demand", "assignment_skipped", "capacity_norm", "parameters.basis"]))
     }
 }
 
@@ -58,8 +70,14 @@ struct AccessCommand: ParsableCommand {
         if let catchmentM { p["catchment_m"] = .double(catchmentM) }
         if let catchmentMin { p["catchment_min"] = .double(catchmentMin) }
         let result = try backend.makeBackend().call("access", params: .object(p))
+        let summary = MeasureOutput.summary(result, ["capacity_unknown", "capacity_assumed.facilities", "capacity_assumed.capacity",
+                                                     "capacity_assumed.source", "parameters.basis"])
+        if !measure.groupBy.isEmpty {
+            return try MeasureOutput.write(result, format: measure.format, list: "groups",
+                columns: MeasureOptions.groupColumns([("demand", "demand"), ("mean_ratio", "mean_ratio")]), preamble: summary)
+        }
         try MeasureOutput.write(result, format: measure.format, list: "points",
-            columns: [("id", "id"), ("ratio", "ratio"), ("demand", "demand"), ("district", "district")])
+            columns: [("id", "id"), ("ratio", "ratio"), ("demand", "demand"), ("district", "district")], preamble: summary)
     }
 }
 
@@ -76,7 +94,7 @@ struct ProvisionCommand: ParsableCommand {
         if let limit { p["limit"] = .int(Int64(limit)) }
         let result = try backend.makeBackend().call("provision", params: .object(p))
         try MeasureOutput.write(result, format: measure.format, list: "groups",
-            columns: [("key", "key"), ("value", "value"), ("settlements", "settlements"), ("population", "population"),
+            columns: [("key", "key"), ("value", "value"), ("name", "name"), ("settlements", "settlements"), ("population", "population"),
                       ("required", "required"), ("met", "met"), ("count_weighted_share", "count_weighted_share"),
                       ("population_weighted_share", "population_weighted_share")],
             preamble: MeasureOutput.summary(result, ["overall.count_weighted_share", "overall.population_weighted_share", "settlement_count"]))

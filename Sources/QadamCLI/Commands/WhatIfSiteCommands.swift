@@ -73,7 +73,8 @@ struct WhatIfCommand: ParsableCommand {
             columns: [("district", "group"), ("seats_before", "before.seats"), ("seats_after", "after.seats"),
                       ("deficit_before", "before.deficit"), ("deficit_after", "after.deficit")],
             preamble: MeasureOutput.summary(result, ["coverage.covered_before", "coverage.covered_after", "coverage.change",
-                                                      "provision.met_before", "provision.met_after", "parameters.basis"]))
+                                                      "provision.met_before", "provision.met_after", "capacity_unknown",
+                                                      "capacity_assumed.facilities", "seats_skipped", "parameters.basis"]))
     }
 }
 
@@ -105,6 +106,8 @@ struct SiteCommand: ParsableCommand {
         let result = try backend.makeBackend().call("site", params: .object(p))
         try MeasureOutput.write(result, format: measure.format, list: "picks",
             columns: [("rank", "rank"), ("lon", "location.0"), ("lat", "location.1"), ("added_population", "added_population"),
-                      ("cumulative_population", "cumulative_population")])
+                      ("cumulative_population", "cumulative_population")],
+            preamble: MeasureOutput.summary(result, ["population_covered_before", "population_covered_after", "capacity_unknown",
+                                                      "parameters.basis"]))
     }
 }

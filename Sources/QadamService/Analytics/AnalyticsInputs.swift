@@ -6,8 +6,10 @@ import QadamProtocol
 
 /// Where the demand of a result came from, echoed as `demand_source`.
 public enum DemandSource: String, Codable, Sendable {
-    /// The dataset's `demand` layer (buildings, grid cells...).
+    /// The dataset's `demand` layer (buildings, grid cells, estimates from totals...).
     case demandLayer = "demand_layer"
+    /// The demand layer where it covers, and settlement points everywhere else.
+    case demandLayerAndSettlements = "demand_layer_and_settlements"
     /// Settlement points with their population (no demand layer).
     case settlements
     /// Settlement points, where a district's known total population was spread over its
@@ -37,6 +39,8 @@ public final class AnalyticsInputs: Sendable {
     /// How each settlement's class was decided: `dataset` or `osm_place` (assumption).
     public let settlementClassBasis: [String]
     public let facilities: [Facility]
+    /// Names for roll-up groups (district ids to names).
+    let groupNames: GroupNames
     /// Districts as areas for `area` filters, most specific level first.
     let districts: [District]
     private let districtIndex: AreaIndex<District>
@@ -45,6 +49,7 @@ public final class AnalyticsInputs: Sendable {
 
     init(content: DatasetContent) {
         places = content.places
+        groupNames = GroupNames(content: content)
         districts = content.districts.sorted { Self.rank($0.level) < Self.rank($1.level) }
         let districtIndex = AreaIndex(content.districts.map { ($0.polygon, $0) })
         self.districtIndex = districtIndex
@@ -79,14 +84,19 @@ public final class AnalyticsInputs: Sendable {
             demand = settlements
             schoolAgeShare = Array(repeating: nil, count: settlements.count)
         } else {
-            demandSource = .demandLayer
-            // Demand points are homes in a city: they take the urban norms.
-            demand = content.demand.map { d in
+            // Demand points are homes in a city: they take the urban norms. Settlements outside
+            // the places the layer covers keep standing for their people, so a city's layer does
+            // not empty the rest of the country.
+            let layer = content.demand.map { d in
                 DemandSite(id: d.id, population: d.population,
                            groups: groups(at: d.point, districtID: d.districtID, oblastID: nil, settlementClass: "city_oblast"),
                            location: d.point)
             }
-            schoolAgeShare = content.demand.map(\.schoolAgeShare)
+            let covered = DemandLayerExtent(content.demand, districts: content.districts)
+            let outside = settlements.filter { s in s.location.map { !covered.contains($0) } ?? true }
+            demandSource = outside.isEmpty ? .demandLayer : .demandLayerAndSettlements
+            demand = layer + outside
+            schoolAgeShare = content.demand.map(\.schoolAgeShare) + Array(repeating: nil, count: outside.count)
         }
     }
 
@@ -155,14 +165,9 @@ public final class AnalyticsInputs: Sendable {
                                        pointsWithOwnShare: own))
     }
 
-    /// Facilities of one kind as supply sites; capacity unknown counts as 0 (said in `capacity_unknown`).
-    public func supply(ofKind kind: String) -> (sites: [SupplySite], capacityUnknown: Int) {
-        let chosen = facilities.filter { $0.kind.rawValue == kind }
-        let sites = chosen.map { f in
-            SupplySite(id: f.id, name: f.name, capacity: f.capacity ?? 0, currentLoad: f.load,
-                       groups: [GroupKey.district: districtID(at: f.point)], location: f.point)
-        }
-        return (sites, chosen.filter { $0.capacity == nil }.count)
+    /// Facilities of one kind, split by what is known of their capacity (see `KindSupply`).
+    func supply(ofKind kind: String, assumed: (value: Double, source: String)? = nil) -> KindSupply {
+        KindSupply(facilities: facilities, kind: kind, assumed: assumed) { self.districtID(at: $0.point) }
     }
 
     /// The most specific district (city district, else rayon, else oblast) covering a point.

@@ -16,10 +16,12 @@ struct MeasureQuery: Decodable {
     var speedKmh: Double?
     var detourFactor: Double?
     var groupBy: [String]?
+    /// For facilities without a capacity: a number or `"catalogue"` (see `CapacityAssumptionChoice`).
+    var assumeCapacity: QadamProtocol.JSONValue?
 
     enum CodingKeys: String, CodingKey {
         case kind, maxM = "max_m", maxMin = "max_min", area, profile, speedKmh = "speed_kmh"
-        case detourFactor = "detour_factor", groupBy = "group_by"
+        case detourFactor = "detour_factor", groupBy = "group_by", assumeCapacity = "assume_capacity"
     }
 
     static let groupKeys = [GroupKey.district, GroupKey.oblast, GroupKey.settlementClass, GroupKey.urbanRural,

@@ -62,7 +62,7 @@ struct ProvisionRun {
                                                    reason: "the norms catalogue gives no distance or time for this class and kind"))
                     continue
                 }
-                let supply = inputs.supply(ofKind: kind).sites
+                let supply = inputs.supply(ofKind: kind).located
                 let costs = try TravelCostFactory.build(network: content.network, demand: sites, supply: supply, spec: query.costSpec(limit))
                 unplaced += costs.unplaced
                 requirements.append(ProvisionRequirement(kind: kind, maxCost: limit.cutoff, norm: limit.norm))

@@ -31,7 +31,7 @@ struct NearestFacilityFinder {
     init(content: DatasetContent, inputs: AnalyticsInputs, kind: String, profile: TravelProfile,
          speedKmh: Double?, detourFactor: Double) {
         self.kind = kind
-        supply = inputs.supply(ofKind: kind).sites
+        supply = inputs.supply(ofKind: kind).located
         spec = CostSpec(profile: profile, speedKmh: speedKmh, unit: .metres, horizon: .infinity, detourFactor: detourFactor)
         if let queries = content.networkQueries {
             let mode = TravelMode(profile: profile, speedKmh: speedKmh)

@@ -25,6 +25,10 @@ struct AccessAnswer: Encodable {
     var points: [PointRatio]
     var facilities: [FacilityRatio]
     var groups: [AccessGroup]
+    /// Facilities of the kind with no capacity (none assumed): left out of the ratios, which
+    /// are then lower bounds near them.
+    var capacityUnknown: Int
+    var capacityAssumed: CapacityAssumption?
     var unplaced: [UnplacedSite]
 
     struct PointRatio: Encodable {
@@ -50,7 +54,7 @@ extension MethodRegistry {
             }
             query.maxM = own.catchmentM
             query.maxMin = own.catchmentMin
-            let setup = try MeasureSetup(query, snapshot: snapshot)
+            let setup = try MeasureSetup(query, snapshot: snapshot, countsCapacity: true)
             let c = setup.limit.cutoff
             let decay: DistanceDecay
             switch own.method ?? "2sfca" {
@@ -66,7 +70,8 @@ extension MethodRegistry {
                 kind: setup.kind, method: own.method ?? "2sfca", area: setup.area, demandSource: setup.inputs.demandSource,
                 weighting: setup.weighting, parameters: setup.parameters(decay: own.method ?? "2sfca"),
                 points: result.sites.map { .init(id: $0.id, ratio: $0.ratio, demand: $0.demand, district: setup.demand[$0.index].groups[GroupKey.district]) },
-                facilities: result.facilities, groups: result.groups, unplaced: setup.costs.unplaced))
+                facilities: result.facilities, groups: setup.inputs.groupNames.named(result.groups), capacityUnknown: setup.capacityUnknown.count,
+                capacityAssumed: setup.capacityAssumed, unplaced: setup.costs.unplaced))
         }
     }
 }

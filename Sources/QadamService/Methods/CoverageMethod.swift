@@ -49,7 +49,7 @@ extension MethodRegistry {
                 populationWithin: result.coveredPopulation, populationTotal: result.totalPopulation,
                 shareWithin: result.coveredShare, norm: setup.limit.norm, parameters: setup.parameters(),
                 facilities: setup.supply.count, outsideCount: result.uncovered.count, outside: Array(outside),
-                groups: result.groups, unplaced: setup.costs.unplaced))
+                groups: setup.inputs.groupNames.named(result.groups), unplaced: setup.costs.unplaced))
         }
     }
 }

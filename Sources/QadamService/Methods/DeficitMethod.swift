@@ -18,9 +18,14 @@ struct DeficitAnswer: Encodable {
     var rows: [SeatBalanceRow]
     var total: SeatBalanceRow
     var capacityNorm: String?
+    /// Facilities of the kind whose capacity is unknown (and was not assumed).
     var capacityUnknown: Int
+    var capacityAssumed: CapacityAssumption?
     var parameters: ResultParameters
-    var assignment: Assignment
+    /// Nil when some capacity is unknown: an assignment without those facilities would send
+    /// their pupils elsewhere or call them unserved. `assignment_skipped` says so.
+    var assignment: Assignment?
+    var assignmentSkipped: String?
     var unplaced: [UnplacedSite]
 
     struct Assignment: Encodable {
@@ -45,23 +50,30 @@ extension MethodRegistry {
             case let other: throw RPCError.invalidParams(field: "assignment", "must be exact or greedy, got '\(other)'")
             }
             let groupKey = try query.groups().first ?? GroupKey.district
-            let setup = try MeasureSetup(query, snapshot: snapshot)
+            let setup = try MeasureSetup(query, snapshot: snapshot, countsCapacity: true)
             let norms = try snapshot.dataset.norms
             let capacityRule = norms.rules.first { $0.facilityKind == setup.kind && $0.capacityPer1000 != nil }
-            let balance = try SeatBalance.measure(demand: setup.demand, supply: setup.supply, groupKey: groupKey,
-                                                  normSeatsPerThousand: capacityRule?.capacityPer1000, norm: capacityRule?.id)
-            let assigned = try CapacityAssignment.assign(demand: setup.demand, supply: setup.supply, costs: setup.costs.costs,
-                                                         cutoff: setup.limit.cutoff, method: method, norm: setup.limit.norm)
+            let balance = try SeatBalance.measure(demand: setup.demand, supply: setup.supply, capacityUnknown: setup.capacityUnknown,
+                                                  groupKey: groupKey, normSeatsPerThousand: capacityRule?.capacityPer1000,
+                                                  norm: capacityRule?.id)
             let shown = try Params.rowLimit(own.limit, default: 100)
+            var assignment: DeficitAnswer.Assignment?
+            var skipped: String?
+            if setup.capacityUnknown.isEmpty {
+                let assigned = try CapacityAssignment.assign(demand: setup.demand, supply: setup.supply, costs: setup.costs.costs,
+                                                             cutoff: setup.limit.cutoff, method: method, norm: setup.limit.norm)
+                assignment = .init(method: method == .minCostFlow ? "exact_min_cost_flow" : "greedy_nearest_with_capacity",
+                                   totalDemand: assigned.totalDemand, assignedDemand: assigned.assignedDemand,
+                                   unservedDemand: assigned.unservedDemand, overloaded: Array(assigned.overloaded.prefix(shown)),
+                                   unserved: Array(assigned.unserved.prefix(shown)))
+            } else {
+                skipped = "\(setup.capacityUnknown.count) \(setup.kind) facilities have no capacity in the data; pass assume_capacity to assign demand to them"
+            }
             return try AnalyticsOutput.encode(DeficitAnswer(
                 kind: setup.kind, area: setup.area, demandSource: setup.inputs.demandSource, weighting: setup.weighting,
-                groupKey: groupKey, rows: balance.rows, total: balance.total, capacityNorm: capacityRule?.id,
-                capacityUnknown: setup.capacityUnknown, parameters: setup.parameters(),
-                assignment: .init(method: method == .minCostFlow ? "exact_min_cost_flow" : "greedy_nearest_with_capacity",
-                                  totalDemand: assigned.totalDemand, assignedDemand: assigned.assignedDemand,
-                                  unservedDemand: assigned.unservedDemand, overloaded: Array(assigned.overloaded.prefix(shown)),
-                                  unserved: Array(assigned.unserved.prefix(shown))),
-                unplaced: setup.costs.unplaced))
+                groupKey: groupKey, rows: setup.inputs.groupNames.named(balance.rows, key: groupKey), total: balance.total, capacityNorm: capacityRule?.id,
+                capacityUnknown: setup.capacityUnknown.count, capacityAssumed: setup.capacityAssumed, parameters: setup.parameters(),
+                assignment: assignment, assignmentSkipped: skipped, unplaced: setup.costs.unplaced))
         }
     }
 }

@@ -52,7 +52,7 @@ extension MethodRegistry {
             let rows = run.result.settlements
             return try AnalyticsOutput.encode(ProvisionAnswer(
                 area: run.area, demandSource: run.populationSource.rawValue, norms: run.norms, checks: run.checks,
-                unchecked: run.unchecked, overall: run.result.overall, groups: run.result.groups, settlementCount: rows.count,
+                unchecked: run.unchecked, overall: run.result.overall, groups: try snapshot.analytics.groupNames.named(run.result.groups), settlementCount: rows.count,
                 settlements: Array(rows.prefix(try Params.rowLimit(paging.limit, default: nil))), classFromOsmPlace: run.classFromPlace,
                 populationUnknown: run.populationUnknown, unplaced: run.unplaced))
         }

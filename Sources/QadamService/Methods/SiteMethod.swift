@@ -21,6 +21,9 @@ struct SiteAnswer: Encodable {
     var populationTotal: Double
     var populationCoveredBefore: Double
     var populationCoveredAfter: Double
+    /// Existing facilities of the kind with no capacity in the data; siting looks at coverage
+    /// only, so they count as covering but their seats are not known.
+    var capacityUnknown: Int
     var unplaced: [UnplacedSite]
 
     struct Pick: Encodable {
@@ -71,7 +74,8 @@ extension MethodRegistry {
                           addedPopulation: p.addedPopulation, cumulativePopulation: p.cumulativePopulation)
                 },
                 populationTotal: result.totalPopulation, populationCoveredBefore: result.basePopulationCovered,
-                populationCoveredAfter: result.populationCovered, unplaced: setup.costs.unplaced + built.unplaced.filter { $0.side == "facility" }))
+                populationCoveredAfter: result.populationCovered, capacityUnknown: setup.capacityUnknown.count,
+                unplaced: setup.costs.unplaced + built.unplaced.filter { $0.side == "facility" }))
         }
     }
 }

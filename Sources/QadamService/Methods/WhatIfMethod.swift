@@ -27,7 +27,11 @@ struct WhatIfAnswer: Encodable {
     var parameters: ResultParameters
     var changes: Int
     var coverage: CoverageChange
+    /// Nil when some facility of the kind has no capacity (none assumed): `seats_skipped` says why.
     var seats: [SeatGroupChange]?
+    var seatsSkipped: String?
+    var capacityUnknown: Int
+    var capacityAssumed: CapacityAssumption?
     var provision: ProvisionChange?
     var unplaced: [UnplacedSite]
 }
@@ -41,9 +45,12 @@ extension MethodRegistry {
             let content = try snapshot.dataset
             let capacityRule = content.norms.rules.first { $0.facilityKind == setup.kind && $0.capacityPer1000 != nil }
             let cutoff = setup.limit.cutoff, kind = setup.kind
+            // Coverage and provision need every facility; seat balances only make sense when every
+            // capacity is known or assumed, so they are skipped otherwise rather than counting 0 seats.
+            let seatsKnown = setup.capacityUnknown.isEmpty
             let baseline = try WhatIfBaseline(
                 demand: setup.demand, supply: setup.supply, costs: setup.costs.costs, cutoff: cutoff,
-                seatGroupKey: GroupKey.district, normSeatsPerThousand: capacityRule?.capacityPer1000,
+                seatGroupKey: seatsKnown ? GroupKey.district : nil, normSeatsPerThousand: capacityRule?.capacityPer1000,
                 provisionMaxCost: { site in
                     content.norms.requiredKinds(for: site.groups[GroupKey.settlementClass] ?? "").contains(kind) ? cutoff : nil
                 }, norm: setup.limit.norm)
@@ -87,6 +94,9 @@ extension MethodRegistry {
             return try AnalyticsOutput.encode(WhatIfAnswer(
                 kind: kind, area: setup.area, demandSource: setup.inputs.demandSource, weighting: setup.weighting,
                 parameters: setup.parameters(), changes: changes.count, coverage: result.coverage, seats: result.seats,
+                seatsSkipped: seatsKnown ? nil
+                    : "\(setup.capacityUnknown.count) \(kind) facilities have no capacity in the data; pass assume_capacity for seat balances",
+                capacityUnknown: setup.capacityUnknown.count, capacityAssumed: setup.capacityAssumed,
                 provision: result.provision, unplaced: unplaced))
         }
     }
