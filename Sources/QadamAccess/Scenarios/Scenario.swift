@@ -56,6 +56,8 @@ public struct ScenarioParameters: Codable, Sendable {
     public var excludePlaces: [String]?
     /// Facility kind the scenario needs (`polyclinic`).
     public var facilityKind: String?
+    /// Further kinds that answer the same need when nearer (a hospital's outpatient wing for a polyclinic).
+    public var alsoKinds: [String]?
     /// Named places with the documents' figures (Теректы 8,000 people, 17 km).
     public var places: [DocumentedPlace]?
     /// A documented city-wide total to split (school-seat deficit, seats).
@@ -71,7 +73,7 @@ public struct ScenarioParameters: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case agglomeration, detourFactor = "detour_factor", speedKmh = "speed_kmh", cutoffMinutes = "cutoff_minutes"
-        case excludePlaces = "exclude_places", facilityKind = "facility_kind", places, total
+        case excludePlaces = "exclude_places", facilityKind = "facility_kind", alsoKinds = "also_kinds", places, total
         case splitTable = "split_table", splitKeyColumn = "split_key_column", splitWeightColumn = "split_weight_column"
         case planned, cutoffMetres = "cutoff_metres"
     }

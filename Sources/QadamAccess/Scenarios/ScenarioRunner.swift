@@ -10,9 +10,11 @@ public struct ScenarioRunner {
     public let store: DatasetStore
     /// The authored fact tables (`geodata/facts`), for kinds that read one.
     public let factsDirectory: URL
+    /// Travel over the dataset's street network, for kinds that can use it; nil without one.
+    public let routing: ScenarioRouting?
 
-    public init(scenario: Scenario, store: DatasetStore, factsDirectory: URL) {
-        self.scenario = scenario; self.store = store; self.factsDirectory = factsDirectory
+    public init(scenario: Scenario, store: DatasetStore, factsDirectory: URL, routing: ScenarioRouting? = nil) {
+        self.scenario = scenario; self.store = store; self.factsDirectory = factsDirectory; self.routing = routing
     }
 
     public func run() throws -> ScenarioReport {

@@ -59,7 +59,10 @@ struct ScenarioCommand: ParsableCommand {
             let report: ScenarioReport
             do {
                 let store = try DatasetStore.open(URL(fileURLWithPath: dataset))
-                report = try ScenarioRunner(scenario: scenario, store: store, factsDirectory: factsDirectory).run()
+                // With a street network, scenarios that measure travel use it (same answers as `qadam nearest`).
+                let hasNetwork = (try store.info().layer(.network)?.featureCount ?? 0) > 0
+                let routing = try hasNetwork ? BackendScenarioRouting(backend: InProcessBackend(datasetPath: dataset, normsPath: nil)) : nil
+                report = try ScenarioRunner(scenario: scenario, store: store, factsDirectory: factsDirectory, routing: routing).run()
             } catch let e as DatasetError {
                 throw CLIError(e.message, exitCode: .dataError)
             } catch let e as ScenarioError {
