@@ -38,6 +38,8 @@ public final class PlaceDirectory: Sendable {
         let keys: Set<String>
         /// A district's polygon, to tell one area mapped at two levels from two areas.
         let area: PreparedGeometry?
+        /// Square degrees of the area's box: enough to order nested areas by size.
+        var envelopeArea: Double = .infinity
     }
 
     private let entries: [Entry]
@@ -65,7 +67,8 @@ public final class PlaceDirectory: Sendable {
             // (`place(at:)`): point-on-surface of every oblast at load would cost seconds.
             entries.append(Entry(place: Place(id: d.id, name: d.names.display ?? d.id, kind: .district, detail: d.level.rawValue,
                                               point: d.polygon.envelope.center, population: d.population),
-                                 keys: Self.keys(d.names), area: d.polygon.prepared()))
+                                 keys: Self.keys(d.names), area: d.polygon.prepared(),
+                                 envelopeArea: (d.polygon.envelope.maxX - d.polygon.envelope.minX) * (d.polygon.envelope.maxY - d.polygon.envelope.minY)))
         }
         var byKey: [String: [Int]] = [:]
         var byID: [String: Int] = [:]
@@ -94,6 +97,10 @@ public final class PlaceDirectory: Sendable {
     public func resolve(_ query: String, kinds requested: Set<Kind> = [.settlement, .district], suggestions limit: Int = 5) -> Resolution {
         let trimmed = query.trimmingCharacters(in: .whitespaces)
         if let i = byID[trimmed.lowercased()], requested.contains(entries[i].place.kind) { return .found(place(at: i)) }
+        if let comma = trimmed.lastIndex(of: ",") {
+            return resolve(String(trimmed[..<comma]), within: String(trimmed[trimmed.index(after: comma)...]),
+                           kinds: requested, suggestions: limit)
+        }
         let kinds = requested.contains(.district) && Self.saysDistrict(trimmed) ? [.district] : requested
         var hits = Set<Int>()
         for key in Self.keys(PlaceNames(local: trimmed)) { hits.formUnion(byKey[key] ?? []) }
@@ -102,6 +109,33 @@ public final class PlaceDirectory: Sendable {
         if places.count == 1 { return .found(places[0]) }
         if places.count > 1 { return .ambiguous(places) }
         return .notFound(suggestions: suggest(trimmed, kinds: kinds, limit: limit))
+    }
+
+    /// «Теректы, Алматы», «Медеу, Алматы»: a name qualified by the district or oblast it lies in,
+    /// to pick among namesakes (the country has many Теректі and Алғабас).
+    /// The qualifier is every district it names (by id or any spelling: «Алматы» is the city's
+    /// own area even though the name alone resolves to the city's settlement point).
+    private func resolve(_ name: String, within qualifier: String, kinds: Set<Kind>, suggestions limit: Int) -> Resolution {
+        let q = qualifier.trimmingCharacters(in: .whitespaces)
+        var areaIndices = Set<Int>()
+        if let i = byID[q.lowercased()] { areaIndices.insert(i) }
+        for key in Self.keys(PlaceNames(local: q)) { areaIndices.formUnion(byKey[key] ?? []) }
+        // Smallest first: «Алматы» names both the city and (in Kazakh) its oblast; the city decides.
+        let areas = areaIndices.compactMap { i in entries[i].area.map { (i, $0) } }
+            .sorted { entries[$0.0].envelopeArea < entries[$1.0].envelopeArea }
+        guard !areas.isEmpty else { return .notFound(suggestions: suggest(q, kinds: [.district], limit: limit)) }
+        func inside(_ p: Place, _ area: (Int, PreparedGeometry)) -> Bool { entries[area.0].place.id != p.id && area.1.covers(p.point) }
+        func inside(_ p: Place) -> Bool { areas.contains { inside(p, $0) } }
+        switch resolve(name, kinds: kinds, suggestions: limit) {
+        case .found(let place):
+            return inside(place) ? .found(place) : .notFound(suggestions: [place])
+        case .ambiguous(let places):
+            let within = areas.lazy.map { area in places.filter { inside($0, area) } }.first { !$0.isEmpty } ?? []
+            if within.count == 1 { return .found(within[0]) }
+            return within.isEmpty ? .notFound(suggestions: Array(places.prefix(limit))) : .ambiguous(within)
+        case .notFound(let suggestions):
+            return .notFound(suggestions: suggestions.filter(inside))
+        }
     }
 
     /// District words and Russian adjective endings: «район», «ауданы», «district», «-ский».
