@@ -188,8 +188,13 @@ public final class AnalyticsInputs: Sendable {
 
     /// Indices of `sites` inside a district's polygon.
     func indices(of sites: [DemandSite], in district: District) -> [Int] {
+        indices(of: sites.map(\.location), in: district)
+    }
+
+    /// Indices of the located points inside a district's polygon.
+    func indices(of locations: [Coordinate?], in district: District) -> [Int] {
         let area = AreaIndex([(district.polygon, district.id)])
-        return sites.indices.filter { sites[$0].location.map { !area.covering($0).isEmpty } ?? false }
+        return locations.indices.filter { locations[$0].map { !area.covering($0).isEmpty } ?? false }
     }
 }
 

@@ -1,4 +1,5 @@
 import QadamAccess
+import QadamData
 import QadamProtocol
 
 /// The inputs of one single-kind query, prepared the same way by every method: demand of the
@@ -14,8 +15,11 @@ struct MeasureSetup {
     let weighting: DemandWeighting
     let area: AreaRef?
     let supply: [SupplySite]
-    /// Facilities of the kind with no capacity in the data and none assumed.
+    /// Facilities of the kind with no capacity in the data and none assumed (inside the area,
+    /// when one is named: the count a planner of that area can act on).
     let capacityUnknown: [SupplySite]
+    /// The named area's district, if any.
+    let areaDistrict: District?
     let capacityAssumed: CapacityAssumption?
     let limit: Limit
     let costs: BuiltCosts
@@ -27,11 +31,18 @@ struct MeasureSetup {
         kind = try query.requiredKind()
         let weighted = inputs.demand(forKind: kind)
         (demand, area) = try query.restrict(weighted.sites, inputs: inputs)
+        let inputs = self.inputs
+        let areaDistrict = try query.area.map { a throws(RPCError) in try inputs.district(named: a) }
+        self.areaDistrict = areaDistrict
         weighting = weighted.weighting
         let kindSupply = inputs.supply(ofKind: kind,
                                        assumed: try CapacityAssumptionChoice.parse(query.assumeCapacity).resolve(kind: kind, norms: content.norms))
         supply = countsCapacity ? kindSupply.withCapacity : kindSupply.located
-        capacityUnknown = kindSupply.capacityUnknown
+        if let areaDistrict {
+            capacityUnknown = kindSupply.capacityUnknown.inside(areaDistrict, inputs: inputs)
+        } else {
+            capacityUnknown = kindSupply.capacityUnknown
+        }
         capacityAssumed = kindSupply.assumption
         limit = try query.limit(kind: kind, demand: demand, norms: content.norms)
         var spec = query.costSpec(limit)
@@ -47,6 +58,13 @@ struct MeasureSetup {
     func point(_ i: Int) -> DemandPointRef {
         DemandPointRef(id: demand[i].id, name: demand[i].name, population: demand[i].population,
                        district: demand[i].groups[GroupKey.district], location: demand[i].location.map { [$0.lon, $0.lat] })
+    }
+}
+
+extension [SupplySite] {
+    /// The sites inside a district.
+    func inside(_ district: District, inputs: AnalyticsInputs) -> [SupplySite] {
+        inputs.indices(of: map(\.location), in: district).map { self[$0] }
     }
 }
 

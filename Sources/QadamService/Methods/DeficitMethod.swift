@@ -53,7 +53,10 @@ extension MethodRegistry {
             let setup = try MeasureSetup(query, snapshot: snapshot, countsCapacity: true)
             let norms = try snapshot.dataset.norms
             let capacityRule = norms.rules.first { $0.facilityKind == setup.kind && $0.capacityPer1000 != nil }
-            let balance = try SeatBalance.measure(demand: setup.demand, supply: setup.supply, capacityUnknown: setup.capacityUnknown,
+            // Seats are counted where they stand: in the area when one is named (its schools), while
+            // the assignment below may still send demand to a school across the border.
+            let seats = setup.areaDistrict.map { setup.supply.inside($0, inputs: setup.inputs) } ?? setup.supply
+            let balance = try SeatBalance.measure(demand: setup.demand, supply: seats, capacityUnknown: setup.capacityUnknown,
                                                   groupKey: groupKey, normSeatsPerThousand: capacityRule?.capacityPer1000,
                                                   norm: capacityRule?.id)
             let shown = try Params.rowLimit(own.limit, default: 100)
