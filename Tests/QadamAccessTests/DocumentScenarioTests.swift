@@ -77,7 +77,7 @@ struct DocumentScenarioTests {
     @Test func facilityScenariosSayWhichLayerTheyNeed() throws {
         let access = try run("almaty-polyclinic-access.json")
         #expect(access.status == .needsInput)
-        #expect(access.needs.contains("layer facilities with kind polyclinic"))
+        #expect(access.needs.contains("layer facilities with kind polyclinic or ambulatory or hospital"))
         let whatIf = try run("nauryzbay-planned-polyclinics.json")
         #expect(whatIf.status == .needsInput)
         #expect(whatIf.needs.contains { $0.hasPrefix("layer demand") })

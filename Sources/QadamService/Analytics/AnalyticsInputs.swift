@@ -8,8 +8,6 @@ import QadamProtocol
 public enum DemandSource: String, Codable, Sendable {
     /// The dataset's `demand` layer (buildings, grid cells, estimates from totals...).
     case demandLayer = "demand_layer"
-    /// The demand layer where it covers, and settlement points everywhere else.
-    case demandLayerAndSettlements = "demand_layer_and_settlements"
     /// Settlement points with their population (no demand layer).
     case settlements
     /// Settlement points, where a district's known total population was spread over its
@@ -84,19 +82,16 @@ public final class AnalyticsInputs: Sendable {
             demand = settlements
             schoolAgeShare = Array(repeating: nil, count: settlements.count)
         } else {
-            // Demand points are homes in a city: they take the urban norms. Settlements outside
-            // the places the layer covers keep standing for their people, so a city's layer does
-            // not empty the rest of the country.
-            let layer = content.demand.map { d in
+            // Demand points are homes in a city: they take the urban norms. The layer stands for
+            // all demand (settlements are not added to it), so questions about the places it
+            // covers name their area (`area`); provision still reads the settlements.
+            demandSource = .demandLayer
+            demand = content.demand.map { d in
                 DemandSite(id: d.id, population: d.population,
                            groups: groups(at: d.point, districtID: d.districtID, oblastID: nil, settlementClass: "city_oblast"),
                            location: d.point)
             }
-            let covered = DemandLayerExtent(content.demand, districts: content.districts)
-            let outside = settlements.filter { s in s.location.map { !covered.contains($0) } ?? true }
-            demandSource = outside.isEmpty ? .demandLayer : .demandLayerAndSettlements
-            demand = layer + outside
-            schoolAgeShare = content.demand.map(\.schoolAgeShare) + Array(repeating: nil, count: outside.count)
+            schoolAgeShare = content.demand.map(\.schoolAgeShare)
         }
     }
 
