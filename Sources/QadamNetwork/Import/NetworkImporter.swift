@@ -9,6 +9,8 @@ public struct NetworkImportOptions {
     public var clip: ((Coordinate) -> Bool)?
     /// Collect facilities (schools, clinics, ...) from tagged nodes and buildings.
     public var collectFacilities: Bool
+    /// What a health facility's name says it is (docs/osm-facilities.md).
+    public var facilityNameRules: FacilityNameRules
     /// What to do when a way refers to a node the source does not contain.
     public var missingNodes: MissingNodePolicy
     /// Also return the kept street ways (node runs after clipping, with all their tags, so the
@@ -24,10 +26,11 @@ public struct NetworkImportOptions {
     }
 
     public init(boundingBox: BoundingBox? = nil, clip: ((Coordinate) -> Bool)? = nil,
-                collectFacilities: Bool = true, missingNodes: MissingNodePolicy = .fail,
-                keepStreetWays: Bool = false) {
+                collectFacilities: Bool = true, facilityNameRules: FacilityNameRules = .builtIn,
+                missingNodes: MissingNodePolicy = .fail, keepStreetWays: Bool = false) {
         self.boundingBox = boundingBox; self.clip = clip
-        self.collectFacilities = collectFacilities; self.missingNodes = missingNodes
+        self.collectFacilities = collectFacilities; self.facilityNameRules = facilityNameRules
+        self.missingNodes = missingNodes
         self.keepStreetWays = keepStreetWays
     }
 
@@ -83,7 +86,8 @@ public enum NetworkImporter {
         try source.forEachNode(wantTags: options.collectFacilities) { node in
             if wanted.contains(node.id) { coordinates[node.id] = node.coordinate }
             if options.collectFacilities, !node.tags.isEmpty, options.keeps(node.coordinate),
-               let facility = OSMFacilityMapping.facility(tags: node.tags, at: node.coordinate, osmReference: "node/\(node.id)") {
+               let facility = OSMFacilityMapping.facility(tags: node.tags, at: node.coordinate, osmReference: "node/\(node.id)",
+                                                         nameRules: options.facilityNameRules) {
                 facilities.append(facility)
             }
         }
@@ -131,24 +135,41 @@ public enum NetworkImporter {
                 points.append(c)
             }
             guard let centroid = OSMFacilityMapping.centroid(points), options.keeps(centroid),
-                  let facility = OSMFacilityMapping.facility(tags: tags, at: centroid, osmReference: "way/\(way.id)")
+                  let facility = OSMFacilityMapping.facility(tags: tags, at: centroid, osmReference: "way/\(way.id)",
+                                                        nameRules: options.facilityNameRules)
             else { continue }
             facilities.append(facility)
         }
         return NetworkImport(graph: builder.build(), facilities: facilities, streetWays: streetWays, report: report)
     }
 
-    /// Picks the reader by file name: `.osm.pbf`/`.pbf`, `.osm`/`.xml`, `.geojson`/`.json`.
+    /// Picks the reader by file name: `.osm.pbf`/`.pbf`, `.osm`/`.xml`; for `.json`/`.geojson`
+    /// by content, an Overpass API answer (`OverpassJSONDetection`) or GeoJSON lines.
     public static func source(for url: URL) throws -> OSMElementSource {
         let name = url.lastPathComponent.lowercased()
         if name.hasSuffix(".pbf") { return PBFFileReader(url: url) }
         if name.hasSuffix(".osm") || name.hasSuffix(".xml") { return OSMXMLReader(url: url) }
-        if name.hasSuffix(".geojson") || name.hasSuffix(".json") { return try GeoJSONLineSource(url: url) }
+        if name.hasSuffix(".geojson") || name.hasSuffix(".json") {
+            return OverpassJSONDetection.isOverpassJSON(fileAt: url) ? try OverpassJSONReader(url: url) : try GeoJSONLineSource(url: url)
+        }
         if name.hasSuffix(".bz2") || name.hasSuffix(".gz") {
             throw OSMReadError(source: url.path, location: "file name",
                                message: "compressed OSM XML is not read directly: decompress it first (e.g. bzip2 -dk)")
         }
         throw OSMReadError(source: url.path, location: "file name",
-                           message: "unknown network format (expected .osm.pbf, .osm or .geojson)")
+                           message: "unknown network format (expected .osm.pbf, .osm, Overpass JSON or GeoJSON lines)")
+    }
+
+    /// One source for several files, read as one network (`CombinedOSMSource`); a single file
+    /// is read as it is. GeoJSON line layers are imported on their own: their node ids are made
+    /// up per file, so two files would join at ids that mean different places.
+    public static func source(for urls: [URL]) throws -> OSMElementSource {
+        let sources = try urls.map(source(for:))
+        guard sources.count != 1 else { return sources[0] }
+        if let lines = sources.first(where: { $0 is GeoJSONLineSource }) {
+            throw OSMReadError(source: lines.sourceName, location: "file list",
+                               message: "a GeoJSON line layer is imported on its own, not together with other files")
+        }
+        return CombinedOSMSource(sources)
     }
 }
