@@ -12,7 +12,7 @@ struct NormsValidationPropertyTests {
     @Test func anyBrokenLimitIsLocatedAtItsRuleAndField() throws {
         let base = try NormsFixtures.defaultTree()
         let rules = base["rules"] as! [[String: Any]]
-        let numericFields = ["max_distance_m", "max_time_min", "capacity_per_1000"]
+        let numericFields = ["max_distance_m", "max_time_min", "capacity_per_1000", "assumed_capacity"]
         var rng = SplitMix64(seed: 20_260_401)
         for _ in 0..<60 {
             let index = Int.random(in: rules.indices, using: &rng)
