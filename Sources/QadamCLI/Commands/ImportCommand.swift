@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var importOptions: ImportOptionGroup
 
-    @OptionGroup(title: "Street networks (.osm.pbf, .osm, or GeoJSON lines with --layer network)")
+    @OptionGroup(title: "Street networks (.osm.pbf, .osm, Overpass JSON, or GeoJSON lines with --layer network)")
     var networkOptions: NetworkImportOptionGroup
 
     @Option(help: "Output format: table, json, csv.")

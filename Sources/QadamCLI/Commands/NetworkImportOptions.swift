@@ -4,8 +4,8 @@ import QadamData
 import QadamGeo
 import QadamNetwork
 
-/// The options of `qadam import` for street networks (`.osm.pbf`, `.osm`, or GeoJSON lines
-/// with `--layer network`), and the import itself: see `DatasetNetworkImport`.
+/// The options of `qadam import` for street networks (`.osm.pbf`, `.osm`, Overpass JSON, or
+/// GeoJSON lines with `--layer network`), and the import itself: see `DatasetNetworkImport`.
 struct NetworkImportOptionGroup: ParsableArguments {
     @Option(help: "Keep only the part of a network inside minLon,minLat,maxLon,maxLat (ways are cut at its edge).")
     var bbox: String?
@@ -23,12 +23,13 @@ struct NetworkImportOptionGroup: ParsableArguments {
         case fail, cut
     }
 
-    /// Whether `file` is imported as a street network: OSM files always, GeoJSON lines when
-    /// `--layer network` says so.
+    /// Whether `file` is imported as a street network: OSM files always (a `.json` file when
+    /// its start shows an Overpass answer), GeoJSON lines when `--layer network` says so.
     static func isNetworkImport(file: String, layer: LayerKind?) -> Bool {
         let name = file.lowercased()
         if name.hasSuffix(".pbf") || name.hasSuffix(".osm") || name.hasSuffix(".osm.bz2") || name.hasSuffix(".osm.gz") { return true }
-        return layer == .network && (name.hasSuffix(".geojson") || name.hasSuffix(".json"))
+        guard name.hasSuffix(".geojson") || name.hasSuffix(".json") else { return false }
+        return layer == .network || OverpassJSONDetection.isOverpassJSON(fileAt: URL(fileURLWithPath: file))
     }
 
     func boundingBox() throws -> BoundingBox? {

@@ -138,17 +138,20 @@ public enum NetworkImporter {
         return NetworkImport(graph: builder.build(), facilities: facilities, streetWays: streetWays, report: report)
     }
 
-    /// Picks the reader by file name: `.osm.pbf`/`.pbf`, `.osm`/`.xml`, `.geojson`/`.json`.
+    /// Picks the reader by file name: `.osm.pbf`/`.pbf`, `.osm`/`.xml`; for `.json`/`.geojson`
+    /// by content, an Overpass API answer (`OverpassJSONDetection`) or GeoJSON lines.
     public static func source(for url: URL) throws -> OSMElementSource {
         let name = url.lastPathComponent.lowercased()
         if name.hasSuffix(".pbf") { return PBFFileReader(url: url) }
         if name.hasSuffix(".osm") || name.hasSuffix(".xml") { return OSMXMLReader(url: url) }
-        if name.hasSuffix(".geojson") || name.hasSuffix(".json") { return try GeoJSONLineSource(url: url) }
+        if name.hasSuffix(".geojson") || name.hasSuffix(".json") {
+            return OverpassJSONDetection.isOverpassJSON(fileAt: url) ? try OverpassJSONReader(url: url) : try GeoJSONLineSource(url: url)
+        }
         if name.hasSuffix(".bz2") || name.hasSuffix(".gz") {
             throw OSMReadError(source: url.path, location: "file name",
                                message: "compressed OSM XML is not read directly: decompress it first (e.g. bzip2 -dk)")
         }
         throw OSMReadError(source: url.path, location: "file name",
-                           message: "unknown network format (expected .osm.pbf, .osm or .geojson)")
+                           message: "unknown network format (expected .osm.pbf, .osm, Overpass JSON or GeoJSON lines)")
     }
 }
