@@ -115,7 +115,7 @@ public enum DatasetFixture {
             try Data(networkFacilities.utf8).write(to: facilitiesFile)
             try store.importLayer(file: facilitiesFile, options: ImportOptions(layer: .facilities, licence: "CC0"))
             _ = try DatasetNetworkImport.run(
-                source: networkCity.elementSource(), file: URL(fileURLWithPath: "synthetic-city.osm"), dataset: store.url,
+                source: networkCity.elementSource(), files: [URL(fileURLWithPath: "synthetic-city.osm")], dataset: store.url,
                 options: NetworkImportOptions(collectFacilities: false), layerSource: LayerSource(file: "synthetic-city.osm", licence: "CC0"))
         }
         return try store.info().contentHash

@@ -2,18 +2,20 @@ import ArgumentParser
 import Foundation
 import QadamData
 
-/// `qadam import FILE --dataset OUT`: replaces one layer of a dataset, atomically.
+/// `qadam import FILE --dataset OUT`: replaces one layer of a dataset, atomically; or
+/// `qadam import OSM_FILE... --dataset OUT`: one street network from one or more OSM files.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a GeoJSON or CSV file as one layer, or an OSM extract as the street network, into a dataset (created if missing).",
+        abstract: "Import a GeoJSON or CSV file as one layer, or OSM extracts as the street network, into a dataset (created if missing).",
         discussion: """
-            The layer is replaced as a whole. Nothing is written if the file has any error; the
-            dataset stays byte-for-byte as it was. Invalid polygons are repaired and reported.
+            The layer is replaced as a whole. Nothing is written if a file has any error; the \
+            dataset stays byte-for-byte as it was. Invalid polygons are repaired and reported. \
+            Several OSM files (.osm.pbf, .osm, Overpass JSON) are combined into one network.
             """)
 
-    @Argument(help: "GeoJSON FeatureCollection or CSV file.")
-    var file: String
+    @Argument(help: "GeoJSON FeatureCollection or CSV file; or one or more OSM files (.osm.pbf, .osm, Overpass JSON) for one street network.")
+    var files: [String]
 
     @Option(help: "Dataset file (SpatiaLite) to write.")
     var dataset: String
@@ -33,9 +35,16 @@ struct ImportCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        if NetworkImportOptionGroup.isNetworkImport(file: file, layer: importOptions.layer) {
-            try networkOptions.run(file: file, dataset: dataset, sourceName: sourceName, licence: licence, format: format)
+        let networkFiles = files.filter { NetworkImportOptionGroup.isNetworkImport(file: $0, layer: importOptions.layer) }
+        if !networkFiles.isEmpty {
+            if let other = files.first(where: { !networkFiles.contains($0) }) {
+                throw ValidationError("\(other) is not a street network file: only OSM files (.osm.pbf, .osm, Overpass JSON) are imported together")
+            }
+            try networkOptions.run(files: files, dataset: dataset, sourceName: sourceName, licence: licence, format: format)
             return
+        }
+        guard files.count == 1, let file = files.first else {
+            throw ValidationError("import one GeoJSON or CSV file per layer (got \(files.count)); several files are combined only for a street network")
         }
         let options = try importOptions.importOptions(sourceName: sourceName, licence: licence)
         let report: ImportReport

@@ -5,7 +5,8 @@ import QadamGeo
 import QadamNetwork
 
 /// The options of `qadam import` for street networks (`.osm.pbf`, `.osm`, Overpass JSON, or
-/// GeoJSON lines with `--layer network`), and the import itself: see `DatasetNetworkImport`.
+/// GeoJSON lines with `--layer network`; several OSM files make one network), and the import
+/// itself: see `DatasetNetworkImport`.
 struct NetworkImportOptionGroup: ParsableArguments {
     @Option(help: "Keep only the part of a network inside minLon,minLat,maxLon,maxLat (ways are cut at its edge).")
     var bbox: String?
@@ -42,19 +43,20 @@ struct NetworkImportOptionGroup: ParsableArguments {
         return BoundingBox(minX: v[0], minY: v[1], maxX: v[2], maxY: v[3])
     }
 
-    /// Reads the source and replaces the dataset's network (and facilities) layers.
-    func run(file: String, dataset: String, sourceName: String?, licence: String?, format: OutputFormat) throws {
-        let fileURL = URL(fileURLWithPath: file), datasetURL = URL(fileURLWithPath: dataset)
+    /// Reads the files as one network and replaces the dataset's network (and facilities) layers.
+    func run(files: [String], dataset: String, sourceName: String?, licence: String?, format: OutputFormat) throws {
+        let fileURLs = files.map { URL(fileURLWithPath: $0) }, datasetURL = URL(fileURLWithPath: dataset)
         var options = NetworkImportOptions(boundingBox: try boundingBox(), missingNodes: missingNodes == .cut ? .cutWay : .fail)
         let report: DatasetNetworkImport.Report
         do {
             if let clipDistrict { options.clip = try Self.districtClip(clipDistrict, dataset: datasetURL) }
-            let source = try NetworkImporter.source(for: fileURL)
+            let source = try NetworkImporter.source(for: fileURLs)
             options.collectFacilities = !noFacilities && DatasetNetworkImport.collectsFacilities(source)
             let started = Date()
+            let names = DatasetNetworkImport.fileNames(fileURLs)
             report = try DatasetNetworkImport.run(
-                source: source, file: fileURL, dataset: datasetURL, options: options,
-                layerSource: LayerSource(file: fileURL.lastPathComponent, name: sourceName ?? fileURL.lastPathComponent, licence: licence))
+                source: source, files: fileURLs, dataset: datasetURL, options: options,
+                layerSource: LayerSource(file: names, name: sourceName ?? names, licence: licence))
             FileHandle.standardError.write(Data(String(format: "imported in %.2f s\n", Date().timeIntervalSince(started)).utf8))
         } catch let e as OSMReadError {
             var message = "\(e); \(dataset) was not changed"
@@ -67,7 +69,7 @@ struct NetworkImportOptionGroup: ParsableArguments {
         } catch let e as CLIError {
             throw e
         } catch {
-            throw CLIError("\(file): \(error); \(dataset) was not changed", exitCode: .dataError)
+            throw CLIError("\(files.joined(separator: " + ")): \(error); \(dataset) was not changed", exitCode: .dataError)
         }
         if format == .json || format == .geojson {
             emit(try JSONOutput.string(report))

@@ -12,6 +12,7 @@ import QadamGeo
 public enum DatasetNetworkImport {
     /// Counts worth telling the person who ran the import.
     public struct Report: Codable, Sendable, Equatable {
+        /// The file name, or the names joined with " + " for several files read as one network.
         public var file: String
         public var waysRead: Int
         public var streetWaysKept: Int
@@ -36,15 +37,16 @@ public enum DatasetNetworkImport {
         }
     }
 
-    /// Facilities are collected from OSM sources only: a GeoJSON line layer has no tagged
-    /// points, and replacing the facilities layer with nothing would lose imported data.
+    /// Facilities are collected from OSM sources only (PBF, XML, Overpass JSON, or several
+    /// combined): a GeoJSON line layer has no tagged points, and replacing the facilities layer
+    /// with nothing would lose imported data.
     public static func collectsFacilities(_ source: OSMElementSource) -> Bool {
         !(source is GeoJSONLineSource)
     }
 
-    /// Reads `source` and replaces the dataset's network layer (and facilities layer when
-    /// `options.collectFacilities`), creating the dataset if it does not exist.
-    public static func run(source: OSMElementSource, file: URL, dataset: URL,
+    /// Reads `source` (made from `files`) and replaces the dataset's network layer (and
+    /// facilities layer when `options.collectFacilities`), creating the dataset if it does not exist.
+    public static func run(source: OSMElementSource, files: [URL], dataset: URL,
                            options: NetworkImportOptions, layerSource: LayerSource) throws -> Report {
         var options = options
         options.keepStreetWays = true
@@ -63,12 +65,17 @@ public enum DatasetNetworkImport {
         }
         let hash = try DatasetStore.openOrCreate(dataset).replaceLayers(layers, source: layerSource)
         let g = imported.graph, r = imported.report
-        return Report(file: file.lastPathComponent, waysRead: r.waysRead, streetWaysKept: r.streetWaysKept,
+        return Report(file: fileNames(files), waysRead: r.waysRead, streetWaysKept: r.streetWaysKept,
                       storedWays: features.count, nodesKept: r.nodesKept,
                       missingNodeReferences: r.missingNodeReferences, nodesClippedAway: r.nodesClippedAway,
                       vertices: g.vertexCount, edges: g.edgeCount,
                       walkKm: g.totalLength(usableBy: .walk) / 1000, driveKm: g.totalLength(usableBy: .drive) / 1000,
                       facilities: byKind, contentHash: hash)
+    }
+
+    /// "almaty.osm.pbf + konaev.json": no directories, which differ between machines.
+    public static func fileNames(_ files: [URL]) -> String {
+        files.map(\.lastPathComponent).joined(separator: " + ")
     }
 
     /// An OSM facility as a dataset record: the id is its OSM reference (`node/1`, `way/2`).

@@ -154,4 +154,17 @@ public enum NetworkImporter {
         throw OSMReadError(source: url.path, location: "file name",
                            message: "unknown network format (expected .osm.pbf, .osm, Overpass JSON or GeoJSON lines)")
     }
+
+    /// One source for several files, read as one network (`CombinedOSMSource`); a single file
+    /// is read as it is. GeoJSON line layers are imported on their own: their node ids are made
+    /// up per file, so two files would join at ids that mean different places.
+    public static func source(for urls: [URL]) throws -> OSMElementSource {
+        let sources = try urls.map(source(for:))
+        guard sources.count != 1 else { return sources[0] }
+        if let lines = sources.first(where: { $0 is GeoJSONLineSource }) {
+            throw OSMReadError(source: lines.sourceName, location: "file list",
+                               message: "a GeoJSON line layer is imported on its own, not together with other files")
+        }
+        return CombinedOSMSource(sources)
+    }
 }
