@@ -54,7 +54,7 @@ struct OverpassJSONReaderTests {
         #expect(a.edgeLength == b.edgeLength && a.forwardCost == b.forwardCost && a.backwardCost == b.backwardCost)
         GraphComparison.expectSame(a, b)
         #expect(fromJSON.facilities == fromXML.facilities)
-        #expect(fromJSON.facilities.map(\.kind).sorted() == ["hospital", "school"])
+        #expect(fromJSON.facilities.map(\.kind).sorted() == ["polyclinic", "school"])
         #expect(fromJSON.report == fromXML.report)
         let vertices = (0..<a.vertexCount).map(a.coordinate(ofVertex:))
         let pairs = vertices.flatMap { from in vertices.map { (from, $0) } }

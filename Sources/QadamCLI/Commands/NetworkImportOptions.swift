@@ -20,6 +20,9 @@ struct NetworkImportOptionGroup: ParsableArguments {
     @Flag(help: "Do not replace the facilities layer with the OSM file's schools, clinics, ...")
     var noFacilities = false
 
+    @Option(help: "CSV of name rules (pattern,kind[,match]) tried before the built-in ones that re-kind clinics and hospitals by name.")
+    var facilityRules: String?
+
     enum MissingNodesChoice: String, ExpressibleByArgument, CaseIterable {
         case fail, cut
     }
@@ -50,6 +53,9 @@ struct NetworkImportOptionGroup: ParsableArguments {
         let report: DatasetNetworkImport.Report
         do {
             if let clipDistrict { options.clip = try Self.districtClip(clipDistrict, dataset: datasetURL) }
+            if let facilityRules {
+                options.facilityNameRules = .builtIn.prepending(try FacilityNameRulesFile.read(URL(fileURLWithPath: facilityRules)))
+            }
             let source = try NetworkImporter.source(for: fileURLs)
             options.collectFacilities = !noFacilities && DatasetNetworkImport.collectsFacilities(source)
             let started = Date()

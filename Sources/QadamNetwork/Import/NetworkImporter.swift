@@ -9,6 +9,8 @@ public struct NetworkImportOptions {
     public var clip: ((Coordinate) -> Bool)?
     /// Collect facilities (schools, clinics, ...) from tagged nodes and buildings.
     public var collectFacilities: Bool
+    /// What a health facility's name says it is (docs/osm-facilities.md).
+    public var facilityNameRules: FacilityNameRules
     /// What to do when a way refers to a node the source does not contain.
     public var missingNodes: MissingNodePolicy
     /// Also return the kept street ways (node runs after clipping, with all their tags, so the
@@ -24,10 +26,11 @@ public struct NetworkImportOptions {
     }
 
     public init(boundingBox: BoundingBox? = nil, clip: ((Coordinate) -> Bool)? = nil,
-                collectFacilities: Bool = true, missingNodes: MissingNodePolicy = .fail,
-                keepStreetWays: Bool = false) {
+                collectFacilities: Bool = true, facilityNameRules: FacilityNameRules = .builtIn,
+                missingNodes: MissingNodePolicy = .fail, keepStreetWays: Bool = false) {
         self.boundingBox = boundingBox; self.clip = clip
-        self.collectFacilities = collectFacilities; self.missingNodes = missingNodes
+        self.collectFacilities = collectFacilities; self.facilityNameRules = facilityNameRules
+        self.missingNodes = missingNodes
         self.keepStreetWays = keepStreetWays
     }
 
@@ -83,7 +86,8 @@ public enum NetworkImporter {
         try source.forEachNode(wantTags: options.collectFacilities) { node in
             if wanted.contains(node.id) { coordinates[node.id] = node.coordinate }
             if options.collectFacilities, !node.tags.isEmpty, options.keeps(node.coordinate),
-               let facility = OSMFacilityMapping.facility(tags: node.tags, at: node.coordinate, osmReference: "node/\(node.id)") {
+               let facility = OSMFacilityMapping.facility(tags: node.tags, at: node.coordinate, osmReference: "node/\(node.id)",
+                                                         nameRules: options.facilityNameRules) {
                 facilities.append(facility)
             }
         }
@@ -131,7 +135,8 @@ public enum NetworkImporter {
                 points.append(c)
             }
             guard let centroid = OSMFacilityMapping.centroid(points), options.keeps(centroid),
-                  let facility = OSMFacilityMapping.facility(tags: tags, at: centroid, osmReference: "way/\(way.id)")
+                  let facility = OSMFacilityMapping.facility(tags: tags, at: centroid, osmReference: "way/\(way.id)",
+                                                        nameRules: options.facilityNameRules)
             else { continue }
             facilities.append(facility)
         }

@@ -40,14 +40,13 @@ public enum OSMFacilityMapping {
         "rehabilitation": "rehabilitation",
         "birthing_centre": "maternity",
     ]
-    /// Name fragments (lowercased) that mark a feldsher-midwife post (ФАП / ФП) whatever
-    /// its amenity tag says: these are tagged inconsistently in Kazakhstan and Russia.
-    static func nameMarksFeldsherPost(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        let words = lower.split { !$0.isLetter }
-        return words.contains { $0 == "фап" || $0 == "фп" || $0.hasPrefix("фельдшер") }
-            || lower.contains("медпункт") || lower.contains("медицинский пункт")
-    }
+    /// The kinds a name may refine (`FacilityNameRules`): those whose tags say only "a place where
+    /// a doctor sees patients". Pharmacies, dentists, laboratories, rehabilitation and birthing
+    /// centres keep their tag's kind, which is more specific than a name.
+    static let kindsRefinedByName: Set<String> = ["hospital", "polyclinic", "ambulatory", "feldsher_post", "other_health"]
+
+    /// Name tags in the order a facility's name is taken from them; name rules look at all.
+    static let nameKeys = ["name", "name:kk", "name:ru", "name:en"]
 
     /// Capacity tags tried in order, per kind; the first parseable integer wins.
     static let capacityKeys: [String: [String]] = [
@@ -58,7 +57,7 @@ public enum OSMFacilityMapping {
     static let defaultCapacityKeys = ["capacity:visits", "capacity", "beds"]
 
     /// The Qadam kind for these tags, or nil if they describe no facility we track.
-    public static func kind(for tags: [String: String]) -> String? {
+    public static func kind(for tags: [String: String], nameRules: FacilityNameRules = .builtIn) -> String? {
         let base: String?
         if let amenity = tags["amenity"], let kind = amenityKinds[amenity] {
             base = kind
@@ -67,17 +66,15 @@ public enum OSMFacilityMapping {
         } else {
             base = nil
         }
-        guard let base else { return nil }
-        if ["polyclinic", "ambulatory", "other_health"].contains(base), let name = tags["name"], nameMarksFeldsherPost(name) {
-            return "feldsher_post"
-        }
-        return base
+        guard let base, kindsRefinedByName.contains(base) else { return base }
+        return nameRules.kind(forNames: nameKeys.compactMap { tags[$0] })?.rawValue ?? base
     }
 
     /// A facility for a tagged element at a position, or nil if the tags are not a facility.
-    public static func facility(tags: [String: String], at coordinate: Coordinate, osmReference: String) -> OSMFacility? {
-        guard let kind = kind(for: tags) else { return nil }
-        let name = tags["name"] ?? tags["name:kk"] ?? tags["name:ru"] ?? tags["name:en"]
+    public static func facility(tags: [String: String], at coordinate: Coordinate, osmReference: String,
+                                nameRules: FacilityNameRules = .builtIn) -> OSMFacility? {
+        guard let kind = kind(for: tags, nameRules: nameRules) else { return nil }
+        let name = nameKeys.lazy.compactMap { tags[$0] }.first
         let capacity = (capacityKeys[kind] ?? defaultCapacityKeys).lazy.compactMap { tags[$0].flatMap(parseCapacity) }.first
         return OSMFacility(kind: kind, name: name, capacity: capacity, coordinate: coordinate, osmReference: osmReference)
     }
