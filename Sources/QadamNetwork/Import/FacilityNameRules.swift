@@ -1,7 +1,7 @@
 import QadamData
 
 /// How a rule's words meet a name's words.
-public enum FacilityNameMatch: String, Sendable, CaseIterable {
+public enum FacilityNameMatch: String, Sendable {
     /// Each pattern word starts a name word: `поликлин` matches «Поликлиника», «поликлиники».
     /// Numbers are always whole: `поликлиника 1` matches «Поликлиника №1», not «№12».
     case wordPrefix = "prefix"
