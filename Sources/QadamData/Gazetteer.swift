@@ -32,10 +32,14 @@ public struct Location: Codable, Sendable {
     public var nearestSettlement: NearestSettlement?
     public var polycentre: PlaceRef?
     public var agglomeration: AgglomerationZoneRef?
+    /// When the point lies in no district but its swap does: the swapped point and a sentence
+    /// (web maps give LAT, LON; Qadam takes LON, LAT).
+    public var swappedPoint: Coordinate?
+    public var note: String?
 
     enum CodingKeys: String, CodingKey {
         case point, oblast, rayon, cityDistrict = "city_district", nearestSettlement = "nearest_settlement"
-        case polycentre, agglomeration
+        case polycentre, agglomeration, swappedPoint = "swapped_point", note
     }
 }
 
@@ -67,6 +71,12 @@ public final class Gazetteer: Sendable {
             covering.first { $0.level == level }.map { PlaceRef(id: $0.id, name: $0.names.display) }
         }
         var location = Location(point: point, oblast: ref(.oblast), rayon: ref(.rayon), cityDistrict: ref(.cityDistrict))
+        let swapped = Coordinate(lon: point.lat, lat: point.lon)
+        if covering.isEmpty, swapped.isValidWGS84, let inside = districts.covering(swapped).first {
+            location.swappedPoint = swapped
+            location.note = "[\(point.lon), \(point.lat)] lies in no district of the dataset, but swapped, [\(swapped.lon), \(swapped.lat)],"
+                + " lies in \(inside.names.display ?? inside.id): points are [lon, lat], and this looks like lat, lon pasted from a web map"
+        }
         if let (s, d) = settlements.nearest(to: point) {
             location.nearestSettlement = .init(settlement: PlaceRef(id: s.id, name: s.names.display), place: s.placeType,
                                                population: s.population, distance: d)

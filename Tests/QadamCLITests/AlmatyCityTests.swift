@@ -131,3 +131,26 @@ struct AlmatyCityTests {
         }
     }
 }
+
+/// Points pasted from a web map come as LAT, LON: the answer says so and gives the swap.
+@Suite(.enabled(if: SharedGeodata.shouldRun, SharedGeodata.skipReason))
+struct LatLonSwapTests {
+    @Test func aPointPastedAsLatLonGetsTheSwapSuggested() throws {
+        let path = try AlmatyCityTests.built.get().path
+        let nearest = try AlmatyCityTests.json(["nearest", "--kind", "school", "--from", "43.2389,76.9453", "--dataset", path])
+        let reason = try #require(nearest["reason"] as? [String: Any])
+        #expect(reason["code"] as? String == "off_network")
+        #expect(reason["swapped_point"] as? [Double] == [76.9453, 43.2389])
+        #expect((reason["message"] as? String)?.contains("lat, lon") == true)
+
+        let located = try AlmatyCityTests.json(["locate", "--at", "43.25,76.93", "--dataset", path])
+        #expect(located["swapped_point"] as? [Double] == [76.93, 43.25])
+        #expect((located["note"] as? String)?.contains("Алматы") == true)
+
+        // A point on the network, or one whose swap is nowhere, gets no suggestion.
+        let fine = try AlmatyCityTests.json(["nearest", "--kind", "school", "--from", "76.9453,43.2389", "--dataset", path])
+        #expect(fine["reason"] == nil)
+        let far = try AlmatyCityTests.json(["nearest", "--kind", "school", "--from", "10,50", "--dataset", path])
+        #expect((far["reason"] as? [String: Any])?["swapped_point"] == nil)
+    }
+}

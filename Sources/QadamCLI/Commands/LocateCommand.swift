@@ -33,7 +33,7 @@ struct LocateCommand: ParsableCommand {
             emit(Self.feature(location, snapshot: result["snapshot"]?.stringValue).render(.geojson))
             return
         }
-        try ResultOutput.write(result, format: format) {
+        try ResultOutput.write(result, format: format, preamble: location.note.map { "note: \($0)" }) {
             var t = Tabular(columns: ["what", "id", "name", "detail"])
             func add(_ what: String, _ ref: PlaceRef?, _ detail: TabularValue = .missing) {
                 t.append([.text(what), ref.map { .text($0.id) } ?? .missing, ref?.name.map(TabularValue.text) ?? .missing, detail])

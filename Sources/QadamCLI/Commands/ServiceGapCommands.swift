@@ -14,7 +14,7 @@ struct CoverageCommand: ParsableCommand {
         var p = measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
         let result = try backend.makeBackend().call("coverage", params: .object(p))
-        let summary = MeasureOutput.summary(result, ["facilities", "population_within", "population_total", "share_within", "norm",
+        let summary = MeasureOutput.summary(result, ["facilities", "facilities_in_area", "population_within", "population_total", "share_within", "norm",
                                                      "parameters.basis", "parameters.cutoff", "parameters.unit"])
         // With --group-by the roll-up is what was asked for; the outside points stay in JSON.
         if !measure.groupBy.isEmpty {

@@ -17,7 +17,11 @@ struct CoverageAnswer: Encodable {
     var shareWithin: Double?
     var norm: String?
     var parameters: ResultParameters
+    /// Facilities of the kind in the dataset (all may serve the area's people).
     var facilities: Int
+    /// Of those, inside the named area; absent without an area. 0 here with 0 covered says
+    /// the data has no such facility there, not that they are all far away.
+    var facilitiesInArea: Int?
     var outsideCount: Int
     /// Outside points by population descending, with the nearest facility the costs know of.
     var outside: [OutsidePoint]
@@ -48,7 +52,8 @@ extension MethodRegistry {
                 kind: setup.kind, area: setup.area, demandSource: setup.inputs.demandSource,
                 populationWithin: result.coveredPopulation, populationTotal: result.totalPopulation,
                 shareWithin: result.coveredShare, norm: setup.limit.norm, parameters: setup.parameters(),
-                facilities: setup.supply.count, outsideCount: result.uncovered.count, outside: Array(outside),
+                facilities: setup.supply.count,
+                facilitiesInArea: setup.areaDistrict.map { setup.supply.inside($0, inputs: setup.inputs).count }, outsideCount: result.uncovered.count, outside: Array(outside),
                 groups: setup.inputs.groupNames.named(result.groups), unplaced: setup.costs.unplaced))
         }
     }

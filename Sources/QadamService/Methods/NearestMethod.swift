@@ -77,7 +77,8 @@ extension MethodRegistry {
             let found = k <= index.k ? index.nearest(to: from, count: k) : queries.exactNearest(from: from, index: index, count: k)
             switch found {
             case .unreachable(let reason):
-                return try answer(UnreachableJSON(reason, point: "the origin ('from')"), [])
+                return try answer(UnreachableJSON(reason, point: "the origin ('from')")
+                    .suggestingSwap(of: from, network: queries.network, profile: mode.profile, snap: snap), [])
             case .reached(let hits):
                 let rows = queries.withSearch { search in
                     hits.map { hit -> NearestResult.Hit in

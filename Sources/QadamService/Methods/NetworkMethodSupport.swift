@@ -58,11 +58,14 @@ struct TravelEcho: Encodable {
 /// `off_network` the distance to the nearest usable street when there is one.
 struct UnreachableJSON: Encodable, Equatable {
     let code: String
-    let message: String
+    private(set) var message: String
     let distanceM: Double?
+    /// For `off_network`: the point with its two numbers swapped, when that one is on the
+    /// network (the point was most likely pasted from a web map as LAT, LON).
+    private(set) var swappedPoint: Coordinate?
 
     enum CodingKeys: String, CodingKey {
-        case code, message, distanceM = "distance_m"
+        case code, message, distanceM = "distance_m", swappedPoint = "swapped_point"
     }
 
     init(_ reason: UnreachableReason, point: String = "the point") {
@@ -88,6 +91,20 @@ struct UnreachableJSON: Encodable, Equatable {
     init(noFacilitiesOf kind: FacilityKind) {
         code = "no_facilities"; distanceM = nil
         message = "the dataset has no facilities of kind \(kind.rawValue)"
+    }
+
+    /// Web maps give points as LAT, LON ("43.25, 76.93") and Qadam takes LON, LAT: a point off
+    /// the network whose swap is on it gets the swap suggested, instead of only "4,023 km
+    /// from the nearest street".
+    func suggestingSwap(of c: Coordinate, network: StreetNetwork, profile: TravelProfile, snap: SnapOptions) -> UnreachableJSON {
+        guard code == "off_network" else { return self }
+        let swapped = Coordinate(lon: c.lat, lat: c.lon)
+        guard swapped.isValidWGS84, case .reached(let at) = network.locate(swapped, profile: profile, options: snap) else { return self }
+        var hinted = self
+        hinted.swappedPoint = swapped
+        hinted.message += "; swapped, [\(swapped.lon), \(swapped.lat)] is \(Int(at.offNetworkMetres.rounded())) m from a street:"
+            + " points are [lon, lat], and [\(c.lon), \(c.lat)] looks like lat, lon pasted from a web map"
+        return hinted
     }
 }
 

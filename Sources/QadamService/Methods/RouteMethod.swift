@@ -48,7 +48,9 @@ extension MethodRegistry {
             for (point, name) in [(from, "the origin ('from')"), (to, "the destination ('to')")] {
                 if case .unreachable(let reason) = queries.network.locate(point, profile: mode.profile, options: snap) {
                     return try Params.encodeResult(RouteResult(from: from, to: to, travel: travel, reachable: false,
-                                                               reason: UnreachableJSON(reason, point: name),
+                                                               reason: UnreachableJSON(reason, point: name)
+                                                                   .suggestingSwap(of: point, network: queries.network,
+                                                                                   profile: mode.profile, snap: snap),
                                                                lengthM: nil, timeS: nil, geometry: nil))
                 }
             }
