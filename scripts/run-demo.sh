@@ -62,7 +62,9 @@ ask stats
 
 # Batch audit and reports.
 ask audit --layer settlements --area KZ75 --output out/audit-almaty-settlements.csv
-ask report --area KZ75 --output out/report-almaty.html
+# Shaded by school coverage: districts by their share, and every estimated cell of people green
+# (a school within the 500 m walking norm) or red.
+ask report --area KZ75 --shade coverage --kind school --output out/report-almaty.html
 ask report --output out/report-kz.html
 echo "== audit: out/audit-almaty-settlements.csv; reports: out/report-almaty.html, out/report-kz.html" >&2
 

@@ -154,3 +154,26 @@ struct LatLonSwapTests {
         #expect((far["reason"] as? [String: Any])?["swapped_point"] == nil)
     }
 }
+
+/// The Almaty report shaded by school coverage draws the estimated people, each cell green
+/// (within the 500 m norm) or red, over the districts; the map is not one colour.
+@Suite(.enabled(if: SharedGeodata.shouldRun, SharedGeodata.skipReason))
+struct AlmatyReportMapTests {
+    @Test func theMapDrawsPeopleWithinAndOutsideTheNorm() throws {
+        let path = try AlmatyCityTests.built.get().path
+        let html = try DatasetFixture.scratchDirectory() + "/almaty.html"
+        let r = try QadamProcess.run(["report", "--area", "KZ75", "--shade", "coverage", "--kind", "school",
+                                      "--dataset", path, "--output", html])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        let start = try #require(text.range(of: "<g class=\"demand\""))
+        let end = try #require(text.range(of: "</g>", range: start.upperBound..<text.endIndex))
+        let demand = String(text[start.lowerBound..<end.lowerBound])
+        let within = demand.components(separatedBy: "fill=\"#00662a\"").count - 1
+        let outside = demand.components(separatedBy: "fill=\"#8b0000\"").count - 1
+        // Every estimated cell is drawn once, and the 2012 schools leave most people outside 500 m.
+        #expect(within > 50 && outside > within, "within \(within), outside \(outside)")
+        #expect(within + outside <= 4_477)
+        #expect(text.contains("Medeu"))
+    }
+}

@@ -28,7 +28,9 @@ struct ReportBuilder {
         let t = ReportTexts.of(language)
         var areaParams: [String: JSONValue] = [:]
         if let area { areaParams["area"] = .string(area) }
-        let map = try backend.call("districts", params: .object(areaParams))
+        var mapParams = areaParams
+        mapParams["include_demand"] = .bool(true)
+        let map = try backend.call("districts", params: .object(mapParams))
         let shapes = map["districts"]?.arrayValue ?? []
         // Districts of a national map are oblasts; below that, the most specific district.
         let groupKey = map["level"]?.stringValue == "oblast" ? "oblast" : "district"
@@ -60,7 +62,8 @@ struct ReportBuilder {
         let provisionNorms = (provision["norms"]?.arrayValue ?? []).compactMap(\.stringValue)
         func sources(_ ids: [String]) -> [String] { Array(Set(ids.compactMap { normSources[$0] })).sorted() }
 
-        let (shading, values, shadeTable) = try shadeData(groupKey: groupKey, areaParams: areaParams, provision: byDistrict, texts: t)
+        let (shading, values, shadeTable, outsideNorm) = try shadeData(groupKey: groupKey, areaParams: areaParams,
+                                                                       provision: byDistrict, texts: t)
         let names = shapes.map { s in s["name"]?.stringValue ?? s["id"]?.stringValue ?? "" }
         let districts = zip(shapes, names).map { shape, name -> ReportDistrict in
             let id = shape["id"]?.stringValue ?? ""
@@ -114,12 +117,19 @@ struct ReportBuilder {
             charts: [ReportBarChart(subject: .provisionByDistrict, bars: districtBars),
                      ReportBarChart(subject: .provisionBySettlementClass, bars: classBars)])
         model.notes = notes
+        model.demand = (map["demand"]?.arrayValue ?? []).compactMap { d in
+            guard let at = Self.coordinate(d["at"]), let population = d["population"]?.doubleValue else { return nil }
+            return ReportDemandPoint(point: at, population: population,
+                                     withinNorm: outsideNorm.map { !$0.contains(d["id"]?.stringValue ?? "") })
+        }
         return model
     }
 
-    /// The legend, each district's value and tooltip, and the shading measure's own table.
+    /// The legend, each district's value and tooltip, the shading measure's own table, and for
+    /// coverage the ids of the demand points outside the norm (to colour the people on the map).
     private func shadeData(groupKey: String, areaParams: [String: JSONValue], provision: [String: JSONValue],
-                           texts t: ReportTexts) throws -> (ReportShading, [String: (value: Double, label: String)], ReportTable?) {
+                           texts t: ReportTexts) throws
+        -> (ReportShading, [String: (value: Double, label: String)], ReportTable?, Set<String>?) {
         var params = areaParams
         params["kind"] = .string(kind)
         params["group_by"] = .array([.string(groupKey)])
@@ -129,9 +139,11 @@ struct ReportBuilder {
                 guard let share = g["population_weighted_share"]?.doubleValue else { return nil }
                 return (share, "\(Self.percent(.double(share))) (\(Self.integer(g["met"]))/\(Self.integer(g["required"])))")
             }
-            return (ReportShading(title: t.provisionShading, scale: .share, higherIsBetter: true), values, nil)
+            return (ReportShading(title: t.provisionShading, scale: .share, higherIsBetter: true), values, nil, nil)
         case .coverage:
+            params["limit"] = .int(Int64(Int32.max))
             let result = try backend.call("coverage", params: .object(params))
+            let outside = Set((result["outside"]?.arrayValue ?? []).compactMap { $0["point"]?["id"]?.stringValue })
             let rows = (result["groups"]?.arrayValue ?? []).filter { $0["key"]?.stringValue == groupKey }
             var values: [String: (value: Double, label: String)] = [:]
             for g in rows {
@@ -140,10 +152,10 @@ struct ReportBuilder {
             }
             let norm = result["norm"]?.stringValue
             let table = ReportTable(title: "\(t.coverageTable): \(kind)", columns: [t.district, t.population, t.covered, t.share],
-                                    rows: rows.map { [($0["value"]?.stringValue ?? ""), Self.integer($0["total_population"]),
+                                    rows: rows.map { [($0["name"]?.stringValue ?? $0["value"]?.stringValue ?? ""), Self.integer($0["total_population"]),
                                                       Self.integer($0["covered_population"]), Self.percent($0["covered_share"])] },
                                     normIDs: norm.map { [$0] } ?? [])
-            return (ReportShading(title: "\(t.coverageShading): \(kind)", scale: .share, higherIsBetter: true), values, table)
+            return (ReportShading(title: "\(t.coverageShading): \(kind)", scale: .share, higherIsBetter: true), values, table, outside)
         case .deficit:
             let result = try backend.call("deficit", params: .object(params))
             let rows = result["rows"]?.arrayValue ?? []
@@ -154,10 +166,10 @@ struct ReportBuilder {
             }
             let norm = result["capacity_norm"]?.stringValue
             let table = ReportTable(title: "\(t.deficitTable): \(kind)", columns: [t.district, t.demand, t.seats, t.deficit],
-                                    rows: rows.map { [($0["group"]?.stringValue ?? ""), Self.integer($0["demand"]),
+                                    rows: rows.map { [($0["name"]?.stringValue ?? $0["group"]?.stringValue ?? ""), Self.integer($0["demand"]),
                                                       Self.integer($0["seats"]), Self.integer($0["deficit"])] },
                                     normIDs: norm.map { [$0] } ?? [])
-            return (ReportShading(title: "\(t.deficitShading): \(kind)", scale: .number(unit: ""), higherIsBetter: false), values, table)
+            return (ReportShading(title: "\(t.deficitShading): \(kind)", scale: .number(unit: ""), higherIsBetter: false), values, table, nil)
         }
     }
 
@@ -197,9 +209,14 @@ struct ReportBuilder {
     }
 
     static func facility(_ f: JSONValue) -> ReportFacility? {
-        guard let at = f["at"]?.arrayValue, at.count == 2, let lon = at[0].doubleValue, let lat = at[1].doubleValue else { return nil }
-        return ReportFacility(point: Coordinate(lon: lon, lat: lat), kind: f["kind"]?.stringValue ?? "",
-                              name: f["name"]?.stringValue ?? f["id"]?.stringValue ?? "")
+        guard let at = coordinate(f["at"]) else { return nil }
+        return ReportFacility(point: at, kind: f["kind"]?.stringValue ?? "", name: f["name"]?.stringValue ?? f["id"]?.stringValue ?? "")
+    }
+
+    /// `[lon, lat]` as a coordinate.
+    static func coordinate(_ v: JSONValue?) -> Coordinate? {
+        guard let at = v?.arrayValue, at.count == 2, let lon = at[0].doubleValue, let lat = at[1].doubleValue else { return nil }
+        return Coordinate(lon: lon, lat: lat)
     }
 
     static func integer(_ v: JSONValue?) -> String {

@@ -53,6 +53,17 @@ public enum HTMLReport {
             out += "<li><span class=\"swatch\" style=\"background:\(entry.color)\"></span>\(e(entry.label))</li>\n"
         }
         out += "</ul>\n"
+        if !model.demand.isEmpty {
+            let measured = model.demand.contains { $0.withinNorm != nil }
+            let dots: [(String, String)] = measured
+                ? [(SVGMap.withinColor, s.peopleWithin), (SVGMap.outsideColor, s.peopleOutside)]
+                : [(SVGMap.unmeasuredColor, s.peopleEstimate)]
+            out += "<h3>\(e(s.people))</h3>\n<ul>\n"
+            for (color, label) in dots {
+                out += "<li><span class=\"dot\" style=\"background:\(color)\"></span>\(e(label))</li>\n"
+            }
+            out += "</ul>\n"
+        }
         let kinds = map.kinds
         if !kinds.isEmpty {
             out += "<h3>\(e(s.facilities))</h3>\n<ul>\n"

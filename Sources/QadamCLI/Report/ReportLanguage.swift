@@ -15,6 +15,11 @@ public struct ReportStrings: Sendable {
     public let legend: String
     public let noData: String
     public let facilities: String
+    /// Legend of the demand dots: heading, within the norm, outside it, not measured.
+    public let people: String
+    public let peopleWithin: String
+    public let peopleOutside: String
+    public let peopleEstimate: String
     public let worstGaps: String
     public let population: String
     public let tables: String
@@ -34,6 +39,8 @@ public struct ReportStrings: Sendable {
     static let table: [ReportLanguage: ReportStrings] = [
         .ru: ReportStrings(
             map: "Карта", legend: "Легенда", noData: "нет данных", facilities: "Объекты",
+            people: "Жители (оценка, точка на 250 м)", peopleWithin: "в пределах норматива", peopleOutside: "вне норматива",
+            peopleEstimate: "размер точки ~ число жителей",
             worstGaps: "Наибольшие разрывы", population: "Население", tables: "Таблицы",
             norms: "Нормативы", sources: "Источники", charts: "Диаграммы",
             provisionByDistrict: "Обеспеченность по районам",
@@ -42,6 +49,8 @@ public struct ReportStrings: Sendable {
             generatedAt: "Сформировано", parameters: "Параметры", thousandsSeparator: "\u{202F}"),
         .en: ReportStrings(
             map: "Map", legend: "Legend", noData: "no data", facilities: "Facilities",
+            people: "People (estimated, one dot per 250 m cell)", peopleWithin: "within the norm", peopleOutside: "outside the norm",
+            peopleEstimate: "dot size ~ people",
             worstGaps: "Worst gaps", population: "Population", tables: "Tables",
             norms: "Norms", sources: "Sources", charts: "Charts",
             provisionByDistrict: "Provision by district",
@@ -50,6 +59,8 @@ public struct ReportStrings: Sendable {
             generatedAt: "Generated", parameters: "Parameters", thousandsSeparator: ","),
         .kk: ReportStrings(
             map: "Карта", legend: "Шартты белгілер", noData: "деректер жоқ", facilities: "Нысандар",
+            people: "Тұрғындар (бағалау, 250 м ұяшыққа бір нүкте)", peopleWithin: "норматив шегінде", peopleOutside: "нормативтен тыс",
+            peopleEstimate: "нүкте өлшемі ~ тұрғындар саны",
             worstGaps: "Ең үлкен олқылықтар", population: "Халық саны", tables: "Кестелер",
             norms: "Нормативтер", sources: "Дереккөздер", charts: "Диаграммалар",
             provisionByDistrict: "Аудандар бойынша қамтамасыз етілу",

@@ -16,6 +16,8 @@ public struct ReportModel: Sendable, Equatable {
     public var shading: ReportShading
     public var districts: [ReportDistrict]
     public var facilities: [ReportFacility]
+    /// Where people live (the dataset's demand layer), drawn under the facilities.
+    public var demand: [ReportDemandPoint] = []
     public var worstGaps: [ReportGap]
     public var tables: [ReportTable]
     public var charts: [ReportBarChart]
@@ -90,6 +92,18 @@ public struct ReportDistrict: Sendable, Equatable {
         self.polygons = polygons
         self.value = value
         self.label = label
+    }
+}
+
+/// A demand point on the map: its people, and whether they are within the shaded kind's norm
+/// (nil when the map is not shaded by coverage, so no one was measured).
+public struct ReportDemandPoint: Sendable, Equatable {
+    public var point: Coordinate
+    public var population: Double
+    public var withinNorm: Bool?
+
+    public init(point: Coordinate, population: Double, withinNorm: Bool?) {
+        self.point = point; self.population = population; self.withinNorm = withinNorm
     }
 }
 

@@ -32,13 +32,16 @@ struct SVGMap {
         let e = HTMLEscaping.escape
         let width = ReportNumber.coordinate(projection.width), height = ReportNumber.coordinate(projection.height)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(e(model.strings.map)): \(e(model.areaName))\">\n"
-        svg += "<g class=\"districts\" fill-rule=\"evenodd\" stroke=\"#555555\" stroke-width=\"0.4\" stroke-linejoin=\"round\">\n"
+        // With people drawn on top, the district shading steps back so the dots stay readable.
+        let districtOpacity = model.demand.isEmpty ? "1" : "0.35"
+        svg += "<g class=\"districts\" fill-rule=\"evenodd\" fill-opacity=\"\(districtOpacity)\" stroke=\"#555555\" stroke-width=\"0.4\" stroke-linejoin=\"round\">\n"
         for district in model.districts {
             let value = district.value.map(classes.format) ?? model.strings.noData
             svg += "<path data-district=\"\(e(district.name))\" fill=\"\(classes.color(of: district.value))\" d=\"\(pathData(district.polygons))\">"
             svg += "<title>\(e(district.name)): \(e(district.label.isEmpty ? value : district.label))</title></path>\n"
         }
         svg += "</g>\n"
+        svg += demandLayer()
         let colorOfKind = Dictionary(uniqueKeysWithValues: kinds.map { ($0.kind, $0.color) })
         svg += "<g class=\"facilities\" stroke=\"#ffffff\" stroke-width=\"0.6\">\n"
         for facility in model.facilities where facility.point.isValidWGS84 {
@@ -56,6 +59,29 @@ struct SVGMap {
         }
         svg += "</g>\n</svg>"
         return svg
+    }
+
+    /// Colours of the demand dots: within the norm, outside it, not measured.
+    /// Darker than the district ramp they sit on.
+    static let withinColor = "#00662a", outsideColor = "#8b0000", unmeasuredColor = "#4d4d4d"
+
+    static func demandColor(_ withinNorm: Bool?) -> String {
+        withinNorm.map { $0 ? withinColor : outsideColor } ?? unmeasuredColor
+    }
+
+    /// One translucent dot per demand point, its area proportional to its people (so a
+    /// microdistrict cell outweighs a cell of houses at a glance), under the facilities.
+    private func demandLayer() -> String {
+        guard !model.demand.isEmpty else { return "" }
+        let largest = model.demand.map(\.population).max() ?? 1
+        var out = "<g class=\"demand\" fill-opacity=\"0.7\">\n"
+        for d in model.demand where d.point.isValidWGS84 && d.population > 0 {
+            let p = projection.project(d.point)
+            let r = 0.6 + 3.4 * (d.population / max(largest, 1)).squareRoot()
+            out += "<circle cx=\"\(ReportNumber.coordinate(p.x))\" cy=\"\(ReportNumber.coordinate(p.y))\" r=\"\(ReportNumber.coordinate(r))\""
+                + " fill=\"\(Self.demandColor(d.withinNorm))\"/>\n"
+        }
+        return out + "</g>\n"
     }
 
     /// SVG path data for a multipolygon: each ring projected, simplified, rounded to 0.1 unit.

@@ -9,14 +9,22 @@ import QadamProtocol
 /// the districts of the next level down whose interior point lies inside it (an oblast's
 /// rayons; a city's districts), trying each lower level in turn; an area with nothing below it
 /// is drawn as itself. `tolerance_deg` (default 0.001°, about 100 m) simplifies the outlines
-/// (topology-preserving), which keeps a national answer small.
+/// (topology-preserving), which keeps a national answer small. `include_demand` adds the
+/// demand layer's points inside the area (a city's estimate is a few thousand cells).
 struct DistrictsParams: Decodable {
     var area: String?
     var toleranceDeg: Double?
+    var includeDemand: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case area, toleranceDeg = "tolerance_deg"
+        case area, toleranceDeg = "tolerance_deg", includeDemand = "include_demand"
     }
+}
+
+struct DemandDot: Encodable {
+    var id: String
+    var at: [Double]
+    var population: Double
 }
 
 struct DistrictShape: Encodable {
@@ -39,6 +47,7 @@ struct DistrictsAnswer: Encodable {
     var level: String?
     var districts: [DistrictShape]
     var facilities: [FacilityPoint]
+    var demand: [DemandDot]?
 }
 
 extension MethodRegistry {
@@ -59,7 +68,11 @@ extension MethodRegistry {
                 area: area.map { AreaRef(id: $0.id, name: $0.names.display, level: $0.level.rawValue) },
                 level: shown.first?.level.rawValue,
                 districts: try shown.map { try DistrictMap.shape($0, tolerance: tolerance) },
-                facilities: facilities.map { FacilityPoint(id: $0.id, kind: $0.kind.rawValue, name: $0.name, at: [$0.point.lon, $0.point.lat]) }))
+                facilities: facilities.map { FacilityPoint(id: $0.id, kind: $0.kind.rawValue, name: $0.name, at: [$0.point.lon, $0.point.lat]) },
+                demand: params.includeDemand == true
+                    ? content.demand.filter { inside?.covers($0.point) ?? true }
+                        .map { DemandDot(id: $0.id, at: [$0.point.lon, $0.point.lat], population: $0.population) }
+                    : nil))
         }
     }
 }
