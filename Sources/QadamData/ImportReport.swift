@@ -26,7 +26,7 @@ public struct ImportReport: Codable, Sendable {
 }
 
 public enum SourceFormat: String, Codable, Sendable {
-    case geojson, csv
+    case geojson, csv, geopackage
 }
 
 /// Why an import did not happen; the dataset file is left untouched in every case.

@@ -8,6 +8,13 @@ public enum LayerImporter {
     /// The records and the report for a file. Throws `ImportError` when the file cannot be read
     /// or its layer cannot be told; data problems are in the report, not thrown.
     public static func read(file: URL, options: ImportOptions) throws -> (records: LayerRecords, report: ImportReport) {
+        let document = file.pathExtension.lowercased() == "gpkg"
+            ? try GeoPackageReader.read(file, table: options.sourceLayer) : try readText(file)
+        return try map(document, path: file.path, options: options)
+    }
+
+    /// A GeoJSON or CSV file read into features.
+    private static func readText(_ file: URL) throws -> SourceDocument {
         let name = file.lastPathComponent
         let data: Data
         do {
@@ -17,11 +24,16 @@ public enum LayerImporter {
                 DataProblem(.error, ProblemLocation(file: name), "cannot read file: \(error.localizedDescription)"),
             ])
         }
-        let document = try format(of: file, data) == .csv
-            ? CSVReader.read(data, file: name) : GeoJSONReader.read(data, file: name)
+        return try format(of: file, data) == .csv ? CSVReader.read(data, file: name) : GeoJSONReader.read(data, file: name)
+    }
+
+    /// Features mapped to the layer the options name (or the file suggests), with the problems.
+    private static func map(_ document: SourceDocument, path: String,
+                            options: ImportOptions) throws -> (records: LayerRecords, report: ImportReport) {
+        let name = document.file
         let layer = try options.layer ?? options.mapping.layer ?? inferLayer(document)
         if let problem = document.missingGeometryColumns, !layer.geometryShape.allowsMissingGeometry {
-            throw ImportError.unreadable(file: file.path, problems: [
+            throw ImportError.unreadable(file: path, problems: [
                 DataProblem(.error, ProblemLocation(file: name, row: 1), problem),
             ])
         }

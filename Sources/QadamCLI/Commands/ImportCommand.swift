@@ -48,9 +48,17 @@ struct ImportCommand: ParsableCommand {
         }
         let options = try importOptions.importOptions(sourceName: sourceName, licence: licence)
         let report: ImportReport
+        // A failed first import must not leave an empty dataset behind: "not changed" includes
+        // "not created".
+        let existed = FileManager.default.fileExists(atPath: dataset)
         do {
-            let store = try DatasetStore.openOrCreate(URL(fileURLWithPath: dataset))
-            report = try store.importLayer(file: URL(fileURLWithPath: file), options: options)
+            do {
+                let store = try DatasetStore.openOrCreate(URL(fileURLWithPath: dataset))
+                report = try store.importLayer(file: URL(fileURLWithPath: file), options: options)
+            } catch {
+                if !existed { try? FileManager.default.removeItem(atPath: dataset) }
+                throw error
+            }
         } catch ImportError.invalidData(let failed) {
             if format == .json { emit(try JSONOutput.string(failed)) } else { emit(ProblemTable.make(failed.problems).render(format)) }
             throw CLIError("\(failed.file): \(failed.errors.count) error(s); \(dataset) was not changed", exitCode: .dataError)
