@@ -172,12 +172,19 @@ final class Dispatcher: @unchecked Sendable {
 
     private func statsResult() -> JSONValue {
         let (others, open, total) = lock.withLock { (inFlight - 1, openConnections, totalConnections) }
+        let snapshot = service.store.current
+        var caches: JSONValue = .null
+        if let sizes = snapshot.networkCacheSizes {
+            caches = ["facility_indexes": .int(Int64(sizes.facilityIndexes)), "facility_index_bytes": .int(Int64(sizes.facilityIndexBytes)),
+                      "idle_searches": .int(Int64(sizes.idleSearches)), "search_bytes": .int(Int64(sizes.searchBytes))]
+        }
         return [
-            "snapshot": .string(service.store.current.contentHash),
+            "snapshot": .string(snapshot.contentHash),
             "uptime_seconds": .double(Date().timeIntervalSince(startedAt)),
             "connections": ["open": .int(Int64(open)), "total": .int(Int64(total))],
             "in_flight": .int(Int64(others)),
             "methods": stats.json,
+            "caches": caches,
         ]
     }
 
