@@ -185,6 +185,7 @@ final class Dispatcher: @unchecked Sendable {
             "in_flight": .int(Int64(others)),
             "methods": stats.json,
             "caches": caches,
+            "log_lines_dropped": .int(Int64(LogQueue.shared.dropped)),
         ]
     }
 
