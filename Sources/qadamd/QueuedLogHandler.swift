@@ -91,10 +91,9 @@ struct QueuedLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
-             source: String, file: String, function: String, line: UInt) {
-        queue.enqueue(Self.format(level: level, label: label, message: message,
-                                  metadata: metadata.merging(explicit ?? [:]) { _, new in new },
+    func log(event: LogEvent) {
+        queue.enqueue(Self.format(level: event.level, label: label, message: event.message,
+                                  metadata: metadata.merging(event.metadata ?? [:]) { _, new in new },
                                   journal: journal, at: Date()))
     }
 
