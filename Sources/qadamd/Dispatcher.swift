@@ -97,12 +97,15 @@ final class Dispatcher: @unchecked Sendable {
             }
             let snapshot = service.store.current
             let timeout = config.requestTimeoutSeconds
+            let token = CancellationToken()
             let timer = eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout * 1e9))) {
                 finish(.failure(RPCError(code: RPCError.unavailableCode,
                                          message: "request timed out after \(timeout) s; narrow the query or raise limits.request_timeout_seconds")))
+                // Nobody waits for the answer now: stop the work at its next check.
+                token.cancel()
             }
             let accepted = pool.submit { [service] in
-                finish(service.registry.call(request.method, params: request.params, on: snapshot))
+                finish(token.run { service.registry.call(request.method, params: request.params, on: snapshot) })
                 timer.cancel()
             }
             if !accepted {
