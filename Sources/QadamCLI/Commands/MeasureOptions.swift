@@ -23,8 +23,7 @@ struct MeasureOptions: ParsableArguments {
     @Option(name: .customLong("assume-capacity"),
             help: "For facilities without a capacity: assume this many seats/visits/beds, or 'catalogue' for the norms catalogue's figure (default: leave them unknown and say how many).")
     var assumeCapacity: String?
-    @Option(help: "Output format: table, json, csv, geojson.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     init() {}
 
@@ -48,14 +47,15 @@ struct MeasureOptions: ParsableArguments {
     }
 }
 
-/// Prints a service-gap result: JSON as answered, other formats as a table of one list in it.
+/// Writes a service-gap result: JSON as answered, other formats as a table of one list in it.
 enum MeasureOutput {
     /// - Parameters:
     ///   - list: the member holding the rows (e.g. `outside`).
+    ///   - layer: the table's name in a GeoPackage (e.g. `coverage_outside`).
     ///   - columns: (column name, dotted path inside a row).
-    static func write(_ result: JSONValue, format: OutputFormat, list: String, columns: [(String, String)],
+    static func write(_ result: JSONValue, to output: OutputOptions, list: String, layer: String, columns: [(String, String)],
                       preamble: String? = nil) throws {
-        try ResultOutput.write(result, format: format, preamble: preamble) {
+        try ResultOutput.write(result, to: output, layer: layer, preamble: preamble) {
             var t = Tabular(columns: columns.map(\.0))
             guard case .array(let rows)? = result[list] else { return t }
             for row in rows {
@@ -89,7 +89,7 @@ enum MeasureOutput {
         }
     }
 
-    /// A Point geometry from a row's `location` (or `point.location`), for GeoJSON output.
+    /// A Point geometry from a row's `location` (or `point.location`), for GeoJSON and GeoPackage output.
     static func point(_ row: JSONValue) -> String? {
         guard case .array(let c)? = row["location"] ?? row["point"]?["location"], c.count == 2,
               let lon = c[0].doubleValue, let lat = c[1].doubleValue else { return nil }

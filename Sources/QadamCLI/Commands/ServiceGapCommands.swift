@@ -18,13 +18,13 @@ struct CoverageCommand: ParsableCommand {
                                                      "parameters.basis", "parameters.cutoff", "parameters.unit"])
         // With --group-by the roll-up is what was asked for; the outside points stay in JSON.
         if !measure.groupBy.isEmpty {
-            return try MeasureOutput.write(result, format: measure.format, list: "groups",
+            return try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "coverage_groups",
                 columns: MeasureOptions.groupColumns([("sites", "sites"), ("population", "total_population"),
                                                       ("covered", "covered_population"), ("uncovered", "uncovered_population"),
                                                       ("covered_share", "covered_share")]),
                 preamble: summary)
         }
-        try MeasureOutput.write(result, format: measure.format, list: "outside",
+        try MeasureOutput.write(result, to: measure.output, list: "outside", layer: "coverage_outside",
             columns: [("id", "point.id"), ("name", "point.name"), ("population", "point.population"), ("district", "point.district"),
                       ("nearest_facility", "nearest_facility_id"), ("nearest_cost", "nearest_cost")],
             preamble: summary)
@@ -43,7 +43,7 @@ struct DeficitCommand: ParsableCommand {
         var p = measure.params
         if let assignment { p["assignment"] = .string(assignment) }
         let result = try backend.makeBackend().call("deficit", params: .object(p))
-        try MeasureOutput.write(result, format: measure.format, list: "rows",
+        try MeasureOutput.write(result, to: measure.output, list: "rows", layer: "deficit",
             columns: [("group", "group"), ("name", "name"), ("population", "population"), ("demand", "demand"),
                       ("seats", "seats"), ("capacity_unknown", "capacity_unknown"), ("deficit", "deficit"),
                       ("deficit_at_most", "deficit_at_most"), ("seats_per_thousand", "seats_per_thousand"),
@@ -73,10 +73,10 @@ struct AccessCommand: ParsableCommand {
         let summary = MeasureOutput.summary(result, ["capacity_unknown", "capacity_assumed.facilities", "capacity_assumed.capacity",
                                                      "capacity_assumed.source", "parameters.basis"])
         if !measure.groupBy.isEmpty {
-            return try MeasureOutput.write(result, format: measure.format, list: "groups",
+            return try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "access_groups",
                 columns: MeasureOptions.groupColumns([("demand", "demand"), ("mean_ratio", "mean_ratio")]), preamble: summary)
         }
-        try MeasureOutput.write(result, format: measure.format, list: "points",
+        try MeasureOutput.write(result, to: measure.output, list: "points", layer: "access_points",
             columns: [("id", "id"), ("ratio", "ratio"), ("demand", "demand"), ("district", "district")], preamble: summary)
     }
 }
@@ -93,7 +93,7 @@ struct ProvisionCommand: ParsableCommand {
         var p = measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
         let result = try backend.makeBackend().call("provision", params: .object(p))
-        try MeasureOutput.write(result, format: measure.format, list: "groups",
+        try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "provision_groups",
             columns: [("key", "key"), ("value", "value"), ("name", "name"), ("settlements", "settlements"), ("population", "population"),
                       ("required", "required"), ("met", "met"), ("count_weighted_share", "count_weighted_share"),
                       ("population_weighted_share", "population_weighted_share")],
@@ -113,7 +113,7 @@ struct GapsCommand: ParsableCommand {
         var p = measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
         let result = try backend.makeBackend().call("gaps", params: .object(p))
-        try MeasureOutput.write(result, format: measure.format, list: "gaps",
+        try MeasureOutput.write(result, to: measure.output, list: "gaps", layer: "gaps",
             columns: [("settlement", "settlement_id"), ("population", "population"), ("kind", "kind"), ("nearest_cost", "nearest_cost"),
                       ("unit", "unit"), ("norm", "norm"), ("sentence", "sentence")])
     }
@@ -128,17 +128,18 @@ struct AgglomerationsCommand: ParsableCommand {
 
     func run() throws {
         let result = try backend.makeBackend().call("agglomerations", params: .object(measure.params))
-        if measure.format == .json { return try ResultOutput.write(result, format: .json) { Tabular(columns: []) } }
-        var t = Tabular(columns: ["agglomeration", "zone", "settlements", "population"])
-        if case .array(let entries)? = result["agglomerations"] {
-            for a in entries {
-                guard case .array(let zones)? = a["summary"] else { continue }
-                for z in zones {
-                    t.append([MeasureOutput.cell(a["id"]), .text(z["zone"]?.stringValue ?? "outside"),
-                              MeasureOutput.cell(z["settlements"]), MeasureOutput.cell(z["population"])])
+        try ResultOutput.write(result, to: measure.output, layer: "agglomerations") {
+            var t = Tabular(columns: ["agglomeration", "zone", "settlements", "population"])
+            if case .array(let entries)? = result["agglomerations"] {
+                for a in entries {
+                    guard case .array(let zones)? = a["summary"] else { continue }
+                    for z in zones {
+                        t.append([MeasureOutput.cell(a["id"]), .text(z["zone"]?.stringValue ?? "outside"),
+                                  MeasureOutput.cell(z["settlements"]), MeasureOutput.cell(z["population"])])
+                    }
                 }
             }
+            return t
         }
-        emit(t.render(measure.format))
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `--format gpkg --output FILE`: the result tables as GeoPackage layers, checked with GDAL's
+/// `ogrinfo` (what QGIS reads GeoPackages with): the file opens, the layers and their feature
+/// counts are the answer's, the geometries are points in EPSG:4326, numbers stay numbers.
+@Suite("GeoPackage output", .enabled(if: OGRInfo.path != nil || SharedGeodata.isCI, "needs GDAL's ogrinfo (Debian: gdal-bin)"))
+struct GeoPackageOutputTests {
+    /// `ogrinfo -so -al FILE`: every layer's summary.
+    private func describe(_ file: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(OGRInfo.path, "ogrinfo is not installed"))
+        process.arguments = ["-so", "-al", file]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "ogrinfo: \(errors)")
+        #expect(!errors.contains("ERROR"), "ogrinfo: \(errors)")
+        return text
+    }
+
+    /// The lines of one layer's summary, from its `Layer name:` line to the next layer's.
+    private func layer(_ name: String, in summary: String) -> [Substring] {
+        let lines = summary.split(separator: "\n")
+        guard let start = lines.firstIndex(of: "Layer name: \(name)"[...]) else { return [] }
+        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("Layer name: ") } ?? lines.endIndex
+        return Array(lines[start..<end])
+    }
+
+    @Test func coverageOutsidePointsAndTheDistrictRollUpOpenInOGR() throws {
+        let dir = try DatasetFixture.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dataset = dir + "/d.qadam"
+        _ = try DatasetFixture.write(to: dataset, variant: .services)
+        let coverage = ["coverage", "--dataset", dataset, "--kind", "school", "--max-m", "500"]
+
+        let json = try QadamProcess.run(coverage + ["--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let answer = try #require(try json.json() as? [String: Any])
+        let outside = try #require(answer["outside"] as? [[String: Any]])
+        #expect(!outside.isEmpty, "the fixture leaves D2 and D4 outside 500 m")
+
+        let points = dir + "/coverage.gpkg"
+        let written = try QadamProcess.run(coverage + ["--format", "gpkg", "--output", points])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.isEmpty)
+        let summary = try describe(points)
+        let lines = layer("coverage_outside", in: summary)
+        #expect(lines.contains("Geometry: Point"), "\(summary)")
+        #expect(lines.contains("Feature Count: \(outside.count)"), "\(summary)")
+        #expect(lines.contains { $0.contains(#"ID["EPSG",4326]"#) }, "\(summary)")
+        #expect(lines.contains("population: Integer64 (0.0)") || lines.contains("population: Real (0.0)"), "\(summary)")
+        #expect(lines.contains("id: String (0.0)"), "\(summary)")
+
+        let groups = try QadamProcess.run(coverage + ["--group-by", "district", "--format", "json"])
+        let groupCount = try #require((try groups.json() as? [String: Any])?["groups"] as? [[String: Any]]).count
+        let rollUp = dir + "/districts.gpkg"
+        #expect(try QadamProcess.run(coverage + ["--group-by", "district", "--format", "gpkg", "--output", rollUp]).status == 0)
+        let rollUpLines = layer("coverage_groups", in: try describe(rollUp))
+        #expect(rollUpLines.contains("Feature Count: \(groupCount)"), "\(rollUpLines)")
+    }
+
+    @Test func gpkgWithoutAnOutputFileIsAUsageError() throws {
+        let result = try QadamProcess.run(["coverage", "--dataset", "/nonexistent.qadam", "--kind", "school", "--format", "gpkg"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--format gpkg writes a file: add --output FILE.gpkg"), "\(result.stderr)")
+    }
+}
+
+/// Where GDAL's `ogrinfo` is, if installed.
+enum OGRInfo {
+    static let path: String? = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
+}
