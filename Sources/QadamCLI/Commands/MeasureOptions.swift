@@ -53,17 +53,31 @@ enum MeasureOutput {
     ///   - list: the member holding the rows (e.g. `outside`).
     ///   - layer: the table's name in a GeoPackage (e.g. `coverage_outside`).
     ///   - columns: (column name, dotted path inside a row).
+    ///   - backend: asked for the outlines of the districts the rows roll up to, when the
+    ///     format draws geometry.
     static func write(_ result: JSONValue, to output: OutputOptions, list: String, layer: String, columns: [(String, String)],
-                      preamble: String? = nil) throws {
+                      preamble: String? = nil, outlinesFrom backend: QueryBackend) throws {
         try ResultOutput.write(result, to: output, layer: layer, preamble: preamble) {
             var t = Tabular(columns: columns.map(\.0))
             guard case .array(let rows)? = result[list] else { return t }
+            let drawn = output.format == .text(.geojson) || output.format == .gpkg
+            let outlines = drawn ? try DistrictOutlines.geoJSON(ids: rows.compactMap(districtID), from: backend) : [:]
             for row in rows {
                 let cells = columns.map { cell(value(row, path: $0.1)) }
-                t.append(cells, geometry: point(row))
+                t.append(cells, geometry: point(row) ?? districtID(row).flatMap { outlines[$0] })
             }
             return t
         }
+    }
+
+    /// The district or oblast a roll-up row stands for: its `value` under a `key` of district
+    /// or oblast (coverage, access, provision), else its `group` (deficit, whatif's seats; an
+    /// id no district has, such as a class, is simply not drawn).
+    static func districtID(_ row: JSONValue) -> String? {
+        if let key = row["key"]?.stringValue {
+            return key == "district" || key == "oblast" ? row["value"]?.stringValue : nil
+        }
+        return row["group"]?.stringValue
     }
 
     static func value(_ row: JSONValue, path: String) -> JSONValue? {

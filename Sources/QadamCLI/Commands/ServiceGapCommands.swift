@@ -13,7 +13,8 @@ struct CoverageCommand: ParsableCommand {
     func run() throws {
         var p = measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
-        let result = try backend.makeBackend().call("coverage", params: .object(p))
+        let queries = try backend.makeBackend()
+        let result = try queries.call("coverage", params: .object(p))
         let summary = MeasureOutput.summary(result, ["facilities", "facilities_in_area", "population_within", "population_total", "share_within", "norm",
                                                      "parameters.basis", "parameters.cutoff", "parameters.unit"])
         // With --group-by the roll-up is what was asked for; the outside points stay in JSON.
@@ -22,12 +23,12 @@ struct CoverageCommand: ParsableCommand {
                 columns: MeasureOptions.groupColumns([("sites", "sites"), ("population", "total_population"),
                                                       ("covered", "covered_population"), ("uncovered", "uncovered_population"),
                                                       ("covered_share", "covered_share")]),
-                preamble: summary)
+                preamble: summary, outlinesFrom: queries)
         }
         try MeasureOutput.write(result, to: measure.output, list: "outside", layer: "coverage_outside",
             columns: [("id", "point.id"), ("name", "point.name"), ("population", "point.population"), ("district", "point.district"),
                       ("nearest_facility", "nearest_facility_id"), ("nearest_cost", "nearest_cost")],
-            preamble: summary)
+            preamble: summary, outlinesFrom: queries)
     }
 }
 
@@ -42,7 +43,8 @@ struct DeficitCommand: ParsableCommand {
     func run() throws {
         var p = measure.params
         if let assignment { p["assignment"] = .string(assignment) }
-        let result = try backend.makeBackend().call("deficit", params: .object(p))
+        let queries = try backend.makeBackend()
+        let result = try queries.call("deficit", params: .object(p))
         try MeasureOutput.write(result, to: measure.output, list: "rows", layer: "deficit",
             columns: [("group", "group"), ("name", "name"), ("population", "population"), ("demand", "demand"),
                       ("seats", "seats"), ("capacity_unknown", "capacity_unknown"), ("deficit", "deficit"),
@@ -50,7 +52,8 @@ struct DeficitCommand: ParsableCommand {
                       ("norm_seats", "norm_seats"), ("norm_deficit", "norm_deficit")],
             preamble: MeasureOutput.summary(result, ["total.deficit", "total.deficit_at_most", "capacity_unknown",
                                                       "capacity_assumed.facilities", "capacity_assumed.capacity", "capacity_assumed.source",
-                                                      "assignment.unserved_demand", "assignment_skipped", "capacity_norm", "parameters.basis"]))
+                                                      "assignment.unserved_demand", "assignment_skipped", "capacity_norm", "parameters.basis"]),
+            outlinesFrom: queries)
     }
 }
 
@@ -69,15 +72,16 @@ struct AccessCommand: ParsableCommand {
         p["method"] = .string(method)
         if let catchmentM { p["catchment_m"] = .double(catchmentM) }
         if let catchmentMin { p["catchment_min"] = .double(catchmentMin) }
-        let result = try backend.makeBackend().call("access", params: .object(p))
+        let queries = try backend.makeBackend()
+        let result = try queries.call("access", params: .object(p))
         let summary = MeasureOutput.summary(result, ["capacity_unknown", "capacity_assumed.facilities", "capacity_assumed.capacity",
                                                      "capacity_assumed.source", "parameters.basis"])
         if !measure.groupBy.isEmpty {
             return try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "access_groups",
-                columns: MeasureOptions.groupColumns([("demand", "demand"), ("mean_ratio", "mean_ratio")]), preamble: summary)
+                columns: MeasureOptions.groupColumns([("demand", "demand"), ("mean_ratio", "mean_ratio")]), preamble: summary, outlinesFrom: queries)
         }
         try MeasureOutput.write(result, to: measure.output, list: "points", layer: "access_points",
-            columns: [("id", "id"), ("ratio", "ratio"), ("demand", "demand"), ("district", "district")], preamble: summary)
+            columns: [("id", "id"), ("ratio", "ratio"), ("demand", "demand"), ("district", "district")], preamble: summary, outlinesFrom: queries)
     }
 }
 
@@ -92,12 +96,14 @@ struct ProvisionCommand: ParsableCommand {
     func run() throws {
         var p = measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
-        let result = try backend.makeBackend().call("provision", params: .object(p))
+        let queries = try backend.makeBackend()
+        let result = try queries.call("provision", params: .object(p))
         try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "provision_groups",
             columns: [("key", "key"), ("value", "value"), ("name", "name"), ("settlements", "settlements"), ("population", "population"),
                       ("required", "required"), ("met", "met"), ("count_weighted_share", "count_weighted_share"),
                       ("population_weighted_share", "population_weighted_share")],
-            preamble: MeasureOutput.summary(result, ["overall.count_weighted_share", "overall.population_weighted_share", "settlement_count"]))
+            preamble: MeasureOutput.summary(result, ["overall.count_weighted_share", "overall.population_weighted_share", "settlement_count"]),
+            outlinesFrom: queries)
     }
 }
 
@@ -112,10 +118,11 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         var p = measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
-        let result = try backend.makeBackend().call("gaps", params: .object(p))
+        let queries = try backend.makeBackend()
+        let result = try queries.call("gaps", params: .object(p))
         try MeasureOutput.write(result, to: measure.output, list: "gaps", layer: "gaps",
             columns: [("settlement", "settlement_id"), ("population", "population"), ("kind", "kind"), ("nearest_cost", "nearest_cost"),
-                      ("unit", "unit"), ("norm", "norm"), ("sentence", "sentence")])
+                      ("unit", "unit"), ("norm", "norm"), ("sentence", "sentence")], outlinesFrom: queries)
     }
 }
 
