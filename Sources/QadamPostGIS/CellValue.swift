@@ -12,7 +12,7 @@ enum CellValue {
         do {
             switch cell.dataType {
             case .bool: return .bool(try cell.decode(Bool.self))
-            case .int2, .int4, .int8, .oid: return .number(Double(try cell.decode(Int64.self)))
+            case .int2, .int4, .int8: return .number(Double(try cell.decode(Int64.self)))
             case .float4, .float8: return .number(try cell.decode(Double.self))
             case .numeric:
                 // Through its decimal text, so 0.1 stays 0.1 rather than a binary neighbour.

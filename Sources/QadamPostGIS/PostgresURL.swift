@@ -7,7 +7,7 @@ import Foundation
 /// `PGHOST` and `PGPORT`, then from libpq's defaults: the login name, a database of the user's
 /// name, and the Unix socket in `/var/run/postgresql` (Debian's) on port 5432. A host that is a
 /// path (`?host=/tmp/pg` or `%2Ftmp%2Fpg`) is a socket directory.
-public struct PostgresURL: Sendable, Equatable {
+public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
     public enum Endpoint: Sendable, Equatable {
         /// The socket file itself: `<directory>/.s.PGSQL.<port>`.
         case socket(path: String)

@@ -100,6 +100,19 @@ final class PostGISImportTests {
         }
     }
 
+    @Test func numericTextAndBooleanColumnsReadAsAFileWouldHoldThem() throws {
+        let pg = try Self.almaty.get()
+        let dataset = path("types.qadam")
+        _ = try importing([pg.url, "--layer", "facilities", "--dataset", dataset, "--field", "capacity=seats",
+                           "--query", """
+                               SELECT 'S' || id::text AS id, 'school'::varchar AS kind, name, 1200.5::numeric(6,1) AS seats,
+                                      (id % 2 = 0) AS even, '{"a": 1}'::jsonb AS extra, geom FROM schools ORDER BY schools.id LIMIT 3
+                               """])
+        let facilities = try DatasetStore.open(URL(fileURLWithPath: dataset)).facilities()
+        #expect(Set(facilities.map(\.id)) == ["S1", "S2", "S3"])
+        #expect(facilities.allSatisfy { $0.kind == .school && $0.capacity == 1200.5 })
+    }
+
     @Test func aBadRowIsLocatedByRowColumnAndIdAndNothingIsWritten() throws {
         let pg = try Self.almaty.get()
         let dataset = path("d.qadam")
