@@ -70,6 +70,25 @@ struct GeoPackageOutputTests {
         #expect(rollUpLines.contains("Extent: (76.000000, 43.000000) - (78.000000, 44.000000)"), "\(rollUpLines)")
     }
 
+    @Test func anAuditIsOnePointPerOriginWithItsMeasures() throws {
+        let dir = try DatasetFixture.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dataset = dir + "/d.qadam"
+        _ = try DatasetFixture.write(to: dataset, variant: .services)
+        let origins = dir + "/origins.csv"
+        try Data("id,lon,lat\nhome,76.51,43.5\nfar,77.45,43.6\nbad,76.5,95\n".utf8).write(to: URL(fileURLWithPath: origins))
+        let file = dir + "/audit.gpkg"
+        let result = try QadamProcess.run(["audit", "--dataset", dataset, "--origins", origins, "--kind", "school",
+                                           "--format", "gpkg", "--output", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = layer("audit", in: try describe(file))
+        #expect(lines.contains("Geometry: Point"), "\(lines)")
+        // The bad origin keeps its row, with its error and no geometry.
+        #expect(lines.contains("Feature Count: 3"), "\(lines)")
+        #expect(lines.contains("distance_m: Real (0.0)"), "\(lines)")
+        #expect(lines.contains("error: String (0.0)"), "\(lines)")
+    }
+
     @Test func gpkgWithoutAnOutputFileIsAUsageError() throws {
         let result = try QadamProcess.run(["coverage", "--dataset", "/nonexistent.qadam", "--kind", "school", "--format", "gpkg"])
         #expect(result.status == 1)
