@@ -132,6 +132,20 @@ final class PostGISImportTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: dataset)) == before)
     }
 
+    @Test func validateReadsTheSameRowsAndWritesNothing() throws {
+        let pg = try Self.almaty.get()
+        let result = try QadamProcess.run(["validate", pg.url, "--layer", "facilities", "--default-kind", "school",
+            "--query", "SELECT id, name, CASE WHEN id = 3 THEN 'many' ELSE '600' END AS seats, geom FROM schools ORDER BY id",
+            "--field", "capacity=seats", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try result.json() as? [String: Any])
+        #expect(report["record_count"] as? Int == 222)
+        let problems = try #require(report["problems"] as? [[String: Any]])
+        #expect(problems.count == 1)
+        #expect(problems.first?["severity"] as? String == "warning")
+        #expect((problems.first?["location"] as? [String: Any])?["row"] as? Int == 3)
+    }
+
     /// A broken query, a mapped column the query lacks, a server that is not there: each is
     /// named in one line on stderr, exit status 2, and the dataset keeps every byte.
     @Test(arguments: [
