@@ -89,6 +89,19 @@ struct GeoPackageOutputTests {
         #expect(lines.contains("error: String (0.0)"), "\(lines)")
     }
 
+    @Test func isochronesAreOnePolygonLayerOverTheSocketToo() throws {
+        let daemon = try DaemonProcess(variant: .a, withNetwork: true)
+        let file = daemon.directory + "/isochrones.gpkg"
+        let from = "\(DatasetFixture.cityPoint.lon),\(DatasetFixture.cityPoint.lat)"
+        let result = try QadamProcess.run(["isochrone", "--socket", daemon.socketPath, "--from", from, "--minutes", "3,6",
+                                           "--format", "gpkg", "--output", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = layer("isochrones", in: try describe(file))
+        #expect(lines.contains("Feature Count: 2"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Geometry: ") && $0.contains("Polygon") }, "\(lines)")
+        #expect(lines.contains("minutes: Integer64 (0.0)") || lines.contains("minutes: Real (0.0)"), "\(lines)")
+    }
+
     @Test func gpkgWithoutAnOutputFileIsAUsageError() throws {
         let result = try QadamProcess.run(["coverage", "--dataset", "/nonexistent.qadam", "--kind", "school", "--format", "gpkg"])
         #expect(result.status == 1)
