@@ -25,6 +25,8 @@ enum CellValue {
         } catch let e as PostgresDecodingError {
             throw PostGISError("column '\(cell.columnName)' (\(typeName)): cannot read a value: \(e.code)")
         }
-        throw PostGISError("column '\(cell.columnName)' has type \(typeName), which qadam does not read; cast it in the query (e.g. \(cell.columnName)::text)")
+        // A geography is a geometry qadam could read once cast; anything else is a property.
+        let cast = typeName == "geography" ? "geometry" : "text"
+        throw PostGISError("column '\(cell.columnName)' has type \(typeName), which qadam does not read; cast it in the query (e.g. \(cell.columnName)::\(cast))")
     }
 }

@@ -153,6 +153,7 @@ final class PostGISImportTests {
         (["--table", "no_such_table"], #"relation "no_such_table" does not exist"#),
         (["--query", "SELECT id, name, geom FROM schools", "--field", "capacity=seats"], "no column 'seats' (mapped to capacity)"),
         (["--query", "SELECT id, name, now() AS checked, geom FROM schools"], "column 'checked' has type timestamp with time zone"),
+        (["--query", "SELECT id, name, geom::geography AS place FROM schools"], "column 'place' has type geography, which qadam does not read; cast it in the query (e.g. place::geometry)"),
     ])
     func brokenQueriesAreNamedAndChangeNothing(arguments: [String], message: String) throws {
         let pg = try Self.almaty.get()
