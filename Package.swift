@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // System libraries, found by pkg-config; Debian packages named for `swift build` hints.
@@ -44,6 +46,15 @@ let package = Package(
         .target(name: "QadamGeo", dependencies: ["CGEOS", "CPROJ"]),
         .target(name: "QadamData", dependencies: ["QadamGeo", "CSpatiaLite"]),
         .target(name: "QadamNetwork", dependencies: ["QadamGeo", "QadamData", "CZlib"]),
+        // PostGIS as an import source, over PostgresNIO; only the CLI links it, not the daemon.
+        .target(name: "QadamPostGIS", dependencies: [
+            "QadamData",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "QadamAccess", dependencies: ["QadamGeo", "QadamData", "QadamNetwork"]),
         .target(name: "QadamProtocol", dependencies: []),
         // Loads a dataset into an immutable snapshot and answers protocol requests against it;
@@ -53,7 +64,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "QadamCLI", dependencies: [
-            "QadamService", "QadamProtocol",
+            "QadamService", "QadamProtocol", "QadamPostGIS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "qadam", dependencies: ["QadamCLI"]),
@@ -84,7 +95,7 @@ let package = Package(
         .testTarget(name: "QadamDaemonTests", dependencies: [
             "QadamProtocol", "QadamService", "TestSupport",
         ]),
-        .testTarget(name: "QadamCLITests", dependencies: ["QadamCLI", "QadamProtocol", "TestSupport"]),
+        .testTarget(name: "QadamCLITests", dependencies: ["QadamCLI", "QadamData", "QadamGeo", "QadamProtocol", "QadamPostGIS", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up (system packages, build) and runs the whole test suite.
 # Tests that need ../shared/geodata run when it is present and report themselves skipped
-# otherwise; with CI=true a missing folder fails them.
+# otherwise; with CI=true a missing folder fails them. The PostGIS tests start their own
+# PostgreSQL (scripts/start-test-postgres.sh), installed with the other packages.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/install-deps.sh

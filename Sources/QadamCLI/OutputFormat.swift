@@ -6,6 +6,29 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
     case table, json, csv, geojson
 }
 
+/// What a command with a result table writes (`--format` in `OutputOptions`): text in one of
+/// the `OutputFormat`s, or the table as a layer of a GeoPackage file, which is SQLite and so
+/// never printed.
+public enum ResultFormat: Equatable, Sendable, ExpressibleByArgument {
+    case text(OutputFormat)
+    case gpkg
+
+    public init?(argument: String) {
+        if argument == "gpkg" { self = .gpkg; return }
+        guard let text = OutputFormat(rawValue: argument) else { return nil }
+        self = .text(text)
+    }
+
+    public static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) + ["gpkg"] }
+
+    public var defaultValueDescription: String {
+        switch self {
+        case .text(let f): return f.rawValue
+        case .gpkg: return "gpkg"
+        }
+    }
+}
+
 /// Rows of named columns that every command can print in any `OutputFormat`.
 ///
 /// Commands build one of these from their result, so table, CSV and JSON output always agree.

@@ -36,7 +36,7 @@ enum CSVReader {
                 feature.geometryProblem = "row has \(record.count) fields, the header has \(header.count)"
             } else if let wktIndex, !record[wktIndex].isEmpty {
                 do { feature.geometry = try Geometry(wkt: record[wktIndex]) } catch { feature.geometryProblem = "\(error)" }
-                if let g = feature.geometry, let p = outOfBounds(g) { feature.geometry = nil; feature.geometryProblem = p }
+                if let g = feature.geometry, let p = CoordinateCheck.problem(envelopeOf: g) { feature.geometry = nil; feature.geometryProblem = p }
             } else if let lonIndex, let latIndex {
                 let lonText = record[lonIndex].trimmingCharacters(in: .whitespaces)
                 let latText = record[latIndex].trimmingCharacters(in: .whitespaces)
@@ -57,12 +57,6 @@ enum CSVReader {
             document.missingGeometryColumns = "no geometry columns: expected 'lon' and 'lat' (or longitude/latitude) or a WKT 'geometry' column; found \(header.joined(separator: ", "))"
         }
         return document
-    }
-
-    private static func outOfBounds(_ g: Geometry) -> String? {
-        let e = g.envelope
-        guard !e.isEmpty else { return nil }
-        return CoordinateCheck.problem(lon: e.minX, lat: e.minY) ?? CoordinateCheck.problem(lon: e.maxX, lat: e.maxY)
     }
 
     /// Splits CSV text into records of fields. A quoted field may span lines; CRLF and LF both end a record.

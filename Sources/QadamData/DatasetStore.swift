@@ -54,11 +54,22 @@ public final class DatasetStore: Sendable {
     /// Throws `ImportError.invalidData` (with every located problem) and leaves the file untouched otherwise.
     @discardableResult
     public func importLayer(file: URL, options: ImportOptions) throws -> ImportReport {
-        var (records, report) = try LayerImporter.read(file: file, options: options)
+        try importLayer(LayerImporter.read(file: file, options: options), from: file.lastPathComponent, options: options)
+    }
+
+    /// Maps a query's rows as one layer and, if they have no errors, replaces that layer with
+    /// them; like `importLayer(file:options:)` in every other way.
+    @discardableResult
+    public func importLayer(query: QueryResult, options: ImportOptions) throws -> ImportReport {
+        try importLayer(LayerImporter.read(query: query, options: options), from: query.source, options: options)
+    }
+
+    private func importLayer(_ read: (records: LayerRecords, report: ImportReport), from source: String,
+                             options: ImportOptions) throws -> ImportReport {
+        var (records, report) = read
         guard !report.hasErrors else { throw ImportError.invalidData(report) }
-        let source = LayerSource(file: file.lastPathComponent, name: options.sourceName ?? file.lastPathComponent,
-                                 licence: options.licence)
-        report.contentHash = try replaceLayer(records, source: source)
+        let layerSource = LayerSource(file: source, name: options.sourceName ?? source, licence: options.licence)
+        report.contentHash = try replaceLayer(records, source: layerSource)
         return report
     }
 

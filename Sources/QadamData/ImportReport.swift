@@ -27,6 +27,12 @@ public struct ImportReport: Codable, Sendable {
 
 public enum SourceFormat: String, Codable, Sendable {
     case geojson, csv, geopackage
+    /// A PostGIS table or query (`qadam import postgresql://...`).
+    case postgis
+
+    /// What the source's items are called in messages: GeoJSON and GeoPackage have features,
+    /// the others rows.
+    var itemName: String { self == .geojson || self == .geopackage ? "feature" : "row" }
 }
 
 /// Why an import did not happen; the dataset file is left untouched in every case.

@@ -1,9 +1,9 @@
 import Foundation
 import QadamGeo
 
-/// Reads a GeoJSON or CSV file as one layer: format detection, layer inference, field
-/// resolution and mapping. Writes nothing; `DatasetStore.importLayer` writes what this returns,
-/// and `qadam validate` prints its report.
+/// Reads a GeoJSON or CSV file, or a query's result, as one layer: format detection, layer
+/// inference, field resolution and mapping. Writes nothing; `DatasetStore.importLayer` writes
+/// what this returns, and `qadam validate` prints its report.
 public enum LayerImporter {
     /// The records and the report for a file. Throws `ImportError` when the file cannot be read
     /// or its layer cannot be told; data problems are in the report, not thrown.
@@ -27,15 +27,30 @@ public enum LayerImporter {
         return try format(of: file, data) == .csv ? CSVReader.read(data, file: name) : GeoJSONReader.read(data, file: name)
     }
 
-    /// Features mapped to the layer the options name (or the file suggests), with the problems.
+    /// The records and the report for a query's rows, mapped exactly as a file's would be.
+    public static func read(query: QueryResult, options: ImportOptions) throws -> (records: LayerRecords, report: ImportReport) {
+        try map(QueryResultReader.read(query), path: query.source, options: options)
+    }
+
+    /// Features mapped to the layer the options name (or the file suggests), with the problems;
+    /// `path` names the source in the errors thrown before any row is mapped.
     private static func map(_ document: SourceDocument, path: String,
                             options: ImportOptions) throws -> (records: LayerRecords, report: ImportReport) {
         let name = document.file
         let layer = try options.layer ?? options.mapping.layer ?? inferLayer(document)
         if let problem = document.missingGeometryColumns, !layer.geometryShape.allowsMissingGeometry {
             throw ImportError.unreadable(file: path, problems: [
-                DataProblem(.error, ProblemLocation(file: name, row: 1), problem),
+                // A CSV's header is its row 1; other sources have no row to point at.
+                DataProblem(.error, ProblemLocation(file: name, row: document.format == .csv ? 1 : nil), problem),
             ])
+        }
+        if let columns = document.columns {
+            for (target, source) in options.mapping.fields.sorted(by: { $0.key < $1.key }) where !columns.contains(source) {
+                throw ImportError.unreadable(file: path, problems: [
+                    DataProblem(.error, ProblemLocation(file: name, field: source),
+                                "no column '\(source)' (mapped to \(target)); the columns are \(columns.joined(separator: ", "))"),
+                ])
+            }
         }
         let fields = try LayerSchema.resolve(layer, mapping: options.mapping, fieldNames: document.fieldNames)
         var mapper = LayerMapper(document: document, layer: layer, fields: fields, options: options)

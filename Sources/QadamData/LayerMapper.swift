@@ -43,7 +43,7 @@ struct LayerMapper {
         var firstNumberOfID: [String: Int] = [:]
         if fields["id"] == nil {
             problems.append(DataProblem(.warning, ProblemLocation(file: document.file),
-                "no id field (tried \(LayerSchema.targets(layer)[0].candidates.joined(separator: ", "))); ids are the \(document.format == .csv ? "row" : "feature") numbers; map one with --id-field"))
+                "no id field (tried \(LayerSchema.targets(layer)[0].candidates.joined(separator: ", "))); ids are the \(document.format.itemName) numbers; map one with --id-field"))
         }
         for feature in document.features {
             var f = FeatureFields(document: document, feature: feature, fields: fields)
@@ -51,7 +51,7 @@ struct LayerMapper {
             f.id = id
             if let id {
                 if let first = firstNumberOfID[id] {
-                    f.report(.error, "id", "duplicate id '\(id)' (first used by \(document.format == .csv ? "row" : "feature") \(first))")
+                    f.report(.error, "id", "duplicate id '\(id)' (first used by \(document.format.itemName) \(first))")
                 } else {
                     firstNumberOfID[id] = feature.number
                 }

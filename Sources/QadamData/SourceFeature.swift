@@ -1,8 +1,8 @@
 import QadamGeo
 
-/// One feature or CSV row as read from a source file, before it is mapped to a layer.
+/// One feature, CSV row or query row as read from a source, before it is mapped to a layer.
 struct SourceFeature {
-    /// 1-based feature index (GeoJSON) or row number (CSV, header = row 1).
+    /// 1-based feature index (GeoJSON), row number (CSV, header = row 1) or query row (1-based).
     var number: Int
     var properties: [String: JSONValue]
     /// Nil when the feature has no geometry or its geometry could not be read (see `geometryProblem`).
@@ -26,11 +26,15 @@ struct SourceDocument {
     /// Set when a CSV has no geometry columns at all: fine for layers whose rows may lack
     /// geometry (polycentres), a header-level error for every other layer.
     var missingGeometryColumns: String? = nil
+    /// The columns every row has, when the source declares them and a mapped field outside
+    /// them is a typo to stop at (a query's result); nil where rows may differ (GeoJSON) or
+    /// missing values are reported row by row (CSV).
+    var columns: [String]? = nil
 
     func location(_ feature: SourceFeature, field: String? = nil) -> ProblemLocation {
         switch format {
         case .geojson, .geopackage: return ProblemLocation(file: file, feature: feature.number, field: field)
-        case .csv: return ProblemLocation(file: file, row: feature.number, field: field)
+        case .csv, .postgis: return ProblemLocation(file: file, row: feature.number, field: field)
         }
     }
 }
@@ -46,5 +50,12 @@ enum CoordinateCheck {
             return "coordinate (\(lon), \(lat)) is outside EPSG:4326 bounds (lon -180..180, lat -90..90)"
         }
         return nil
+    }
+
+    /// The envelope's corners checked as coordinates: for geometries read whole (WKT, WKB).
+    static func problem(envelopeOf g: Geometry) -> String? {
+        let e = g.envelope
+        guard !e.isEmpty else { return nil }
+        return problem(lon: e.minX, lat: e.minY) ?? problem(lon: e.maxX, lat: e.maxY)
     }
 }

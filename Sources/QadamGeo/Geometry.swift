@@ -147,6 +147,9 @@ public final class Geometry: @unchecked Sendable, CustomStringConvertible {
 
     public var isEmpty: Bool { GEOSisEmpty_r(Self.ctx, handle) == 1 }
 
+    /// The spatial reference id read from EWKB (PostGIS's binary form); 0 when none was given.
+    public var srid: Int { Int(GEOSGetSRID_r(Self.ctx, handle)) }
+
     /// True when GEOS considers the geometry valid (OGC rules: closed, non-self-intersecting rings...).
     public var isValid: Bool { GEOSisValid_r(Self.ctx, handle) == 1 }
 

@@ -34,7 +34,7 @@ public struct AuditDriver {
     ///   - writer: opened with `resume` if the run continues an earlier one; the origins already
     ///     in its file are skipped (their ids must match, or the file came from other origins).
     ///   - compute: given the usable origins of a chunk, returns one row per origin, same order.
-    public func run(origins: [AuditOrigin], writer: AuditWriter, progress: ProgressReporter? = nil,
+    public func run(origins: [AuditOrigin], writer: any AuditSink, progress: ProgressReporter? = nil,
                     interrupt: InterruptFlag? = nil,
                     compute: ([AuditOrigin]) throws -> [AuditRow]) throws -> AuditOutcome {
         let skipped = try resumePosition(origins: origins, writer: writer)
@@ -75,10 +75,10 @@ public struct AuditDriver {
     }
 
     /// How many origins the writer's existing file already covers, checked against their ids.
-    private func resumePosition(origins: [AuditOrigin], writer: AuditWriter) throws -> Int {
+    private func resumePosition(origins: [AuditOrigin], writer: any AuditSink) throws -> Int {
         let done = writer.resumedRowCount
         guard done > 0 else { return 0 }
-        let file = writer.destination.name
+        let file = writer.destinationName
         guard done <= origins.count else {
             throw AuditError.cannotResume(file: file, reason: "it has \(done) rows but there are only \(origins.count) origins")
         }

@@ -6,7 +6,7 @@ import Foundation
 /// run leaves at worst one cut-off last line, which `resume` drops and writes again. With
 /// `resume`, an existing file is kept up to its last complete row and the writer reports how
 /// many rows (and which last id) are already there, so the caller can skip those origins.
-public final class AuditWriter {
+public final class AuditWriter: AuditSink {
     public enum Destination: Sendable, Equatable {
         case file(URL)
         case standardOutput
@@ -81,6 +81,8 @@ public final class AuditWriter {
         }
         buffer.removeAll(keepingCapacity: true)
     }
+
+    public var destinationName: String { destination.name }
 
     /// Flushes and, for a file, closes it. Standard output is left open for the process.
     public func close() throws {

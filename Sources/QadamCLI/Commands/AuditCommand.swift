@@ -20,7 +20,8 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("speed-kmh"), help: "Travel speed in km/h (default: the profile's).") var speedKmh: Double?
     @Option(name: .customLong("detour-factor"), help: "Without a network: road distance = straight line × this (default 1.3).")
     var detourFactor: Double?
-    @Option(help: "Output format: csv or geojsonl (GeoJSON Lines).") var format: AuditFormat = .csv
+    @Option(help: "Output format: csv, geojsonl (GeoJSON Lines), or gpkg (a GeoPackage written when the run ends; needs --output).")
+    var format: AuditOutputFormat = .lines(.csv)
     @Option(help: "Output file (default: standard output).") var output: String?
     @Flag(help: "Continue an interrupted audit in --output instead of starting over.") var resume = false
     @Option(name: .customLong("chunk-size"), help: "Origins per request (default 1024).") var chunkSize: Int = 1024
@@ -34,13 +35,21 @@ struct AuditCommand: ParsableCommand {
         }
         guard chunkSize > 0 else { throw ValidationError("--chunk-size must be positive") }
         if resume, output == nil { throw ValidationError("--resume needs --output FILE") }
+        if format == .gpkg, output == nil { throw ValidationError("--format gpkg writes a file: add --output FILE.gpkg") }
+        if format == .gpkg, resume { throw ValidationError("--resume continues csv or geojsonl output; a GeoPackage is written whole") }
     }
 
     func run() throws {
         let service = try backend.makeBackend()
         let plan = try AuditPlan.make(self, backend: service)
-        let destination: AuditWriter.Destination = output.map { .file(URL(fileURLWithPath: $0)) } ?? .standardOutput
-        let writer = try AuditWriter(destination: destination, format: format, columns: plan.columns, resume: resume)
+        let writer: any AuditSink
+        switch format {
+        case .gpkg:
+            writer = AuditGeoPackageSink(path: output!, columns: plan.columns)
+        case .lines(let lines):
+            let destination: AuditWriter.Destination = output.map { .file(URL(fileURLWithPath: $0)) } ?? .standardOutput
+            writer = try AuditWriter(destination: destination, format: lines, columns: plan.columns, resume: resume)
+        }
         let outcome = try AuditDriver(columns: plan.columns, chunkSize: chunkSize)
             .run(origins: plan.origins, writer: writer, progress: ProgressReporter(total: plan.origins.count),
                  interrupt: InterruptFlag.installed()) { chunk in try plan.compute(chunk, service) }
@@ -50,7 +59,8 @@ struct AuditCommand: ParsableCommand {
         case .completed(let rows, let errors):
             note("wrote \(rows) row(s) (\(errors) with an error) to \(place)" + (writer.resumedRowCount > 0 ? " after the \(writer.resumedRowCount) already there" : ""))
         case .interrupted(let rows):
-            note("interrupted after \(rows) row(s) in \(place); run the same command with --resume to continue")
+            note("interrupted after \(rows) row(s) in \(place); "
+                 + (format == .gpkg ? "run it again to audit every origin" : "run the same command with --resume to continue"))
             Foundation.exit(outcome.exitCode)
         }
     }

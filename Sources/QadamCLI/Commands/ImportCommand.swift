@@ -1,20 +1,24 @@
 import ArgumentParser
 import Foundation
 import QadamData
+import QadamPostGIS
 
 /// `qadam import FILE --dataset OUT`: replaces one layer of a dataset, atomically; or
+/// `qadam import postgresql://... --table T --dataset OUT`: the same from a PostGIS table or query; or
 /// `qadam import OSM_FILE... --dataset OUT`: one street network from one or more OSM files.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a GeoJSON or CSV file as one layer, or OSM extracts as the street network, into a dataset (created if missing).",
+        abstract: "Import a GeoJSON or CSV file or a PostGIS table or query as one layer, or OSM extracts as the street network, into a dataset (created if missing).",
         discussion: """
-            The layer is replaced as a whole. Nothing is written if a file has any error; the \
+            The layer is replaced as a whole. Nothing is written if a source has any error; the \
             dataset stays byte-for-byte as it was. Invalid polygons are repaired and reported. \
-            Several OSM files (.osm.pbf, .osm, Overpass JSON) are combined into one network.
+            Several OSM files (.osm.pbf, .osm, Overpass JSON) are combined into one network. \
+            A PostGIS source is a connection URI, e.g. postgresql://planner@/city?host=/var/run/postgresql, \
+            with --table or --query; its geometry column may be in any SRID (transformed to WGS 84).
             """)
 
-    @Argument(help: "GeoJSON FeatureCollection or CSV file; or one or more OSM files (.osm.pbf, .osm, Overpass JSON) for one street network.")
+    @Argument(help: "GeoJSON FeatureCollection or CSV file, or a postgresql:// URI; or one or more OSM files (.osm.pbf, .osm, Overpass JSON) for one street network.")
     var files: [String]
 
     @Option(help: "Dataset file (SpatiaLite) to write.")
@@ -27,6 +31,9 @@ struct ImportCommand: ParsableCommand {
     var licence: String?
 
     @OptionGroup var importOptions: ImportOptionGroup
+
+    @OptionGroup(title: "PostGIS (a postgresql:// URI in place of the file)")
+    var postgisOptions: PostGISImportOptionGroup
 
     @OptionGroup(title: "Street networks (.osm.pbf, .osm, Overpass JSON, or GeoJSON lines with --layer network)")
     var networkOptions: NetworkImportOptionGroup
@@ -46,6 +53,7 @@ struct ImportCommand: ParsableCommand {
         guard files.count == 1, let file = files.first else {
             throw ValidationError("import one GeoJSON or CSV file per layer (got \(files.count)); several files are combined only for a street network")
         }
+        let postgis = try postgisOptions.selection(for: file)
         let options = try importOptions.importOptions(sourceName: sourceName, licence: licence)
         let report: ImportReport
         // A failed first import must not leave an empty dataset behind: "not changed" includes
@@ -53,12 +61,17 @@ struct ImportCommand: ParsableCommand {
         let existed = FileManager.default.fileExists(atPath: dataset)
         do {
             do {
+                // The server is read before the dataset is opened, so a failed read creates no file.
+                let query = try postgis.map { try PostGISSource.read($0.selection, from: $0.url) }
                 let store = try DatasetStore.openOrCreate(URL(fileURLWithPath: dataset))
-                report = try store.importLayer(file: URL(fileURLWithPath: file), options: options)
+                report = try query.map { try store.importLayer(query: $0, options: options) }
+                    ?? store.importLayer(file: URL(fileURLWithPath: file), options: options)
             } catch {
                 if !existed { try? FileManager.default.removeItem(atPath: dataset) }
                 throw error
             }
+        } catch let e as PostGISError {
+            throw CLIError("\(e); \(dataset) was not changed", exitCode: .dataError)
         } catch ImportError.invalidData(let failed) {
             if format == .json { emit(try JSONOutput.string(failed)) } else { emit(ProblemTable.make(failed.problems).render(format)) }
             throw CLIError("\(failed.file): \(failed.errors.count) error(s); \(dataset) was not changed", exitCode: .dataError)

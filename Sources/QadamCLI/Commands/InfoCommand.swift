@@ -15,13 +15,12 @@ struct InfoCommand: ParsableCommand {
 
     @OptionGroup var backend: BackendOptions
 
-    @Option(help: "Output format: table, json, csv, geojson.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let result = try backend.makeBackend().call("info")
         let layers = try ResultOutput.decode([LayerInfo].self, from: result["layer_details"], what: "layer_details")
-        try ResultOutput.write(result, format: format, preamble: Self.heading(result)) {
+        try ResultOutput.write(result, to: output, layer: "layers", preamble: Self.heading(result)) {
             var t = Tabular(columns: ["layer", "features", "no_geometry", "min_lon", "min_lat", "max_lon", "max_lat",
                                       "source", "licence", "imported_at"])
             for l in layers {
@@ -35,7 +34,7 @@ struct InfoCommand: ParsableCommand {
             }
             return t
         }
-        if format == .table { emit(Self.missingGeometryNotes(layers)) }
+        if output.format == .text(.table) { emit(Self.missingGeometryNotes(layers)) }
     }
 
     /// Says in words which layers hold features without geometry (Almaty's polycentres: the

@@ -16,7 +16,7 @@ struct IsochroneCommand: ParsableCommand {
     @Option(help: "Buffer around reached streets, in metres.") var buffer: Double?
     @Flag(help: "Also return the reached street pieces (json; geojson adds one MultiLineString feature per time).") var edges = false
     @OptionGroup var travel: TravelOptions
-    @Option(help: "Output format: table, json, csv, geojson.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         _ = try PointArgument.classify(from, flag: "--from")
@@ -40,7 +40,7 @@ struct IsochroneCommand: ParsableCommand {
         if edges { params["include_edges"] = true }
         let result = try queries.call("isochrone", params: .object(params))
         let reachable = result["reachable"]?.boolValue == true
-        try ResultOutput.write(result, format: format,
+        try ResultOutput.write(result, to: output, layer: "isochrones",
                                preamble: reachable ? nil : "nothing reachable: \(UnreachableText.line(result))") {
             var t = Tabular(columns: ["minutes", "what", "profile", "reached_vertices"])
             for band in result["isochrones"]?.arrayValue ?? [] {

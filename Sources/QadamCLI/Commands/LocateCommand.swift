@@ -11,15 +11,14 @@ struct LocateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "locate",
         abstract: "Where is a point: oblast, rayon, city district, nearest settlement, polycentre, agglomeration zone.",
-        discussion: "--format geojson gives one Point feature whose properties are the places found.")
+        discussion: "--format geojson (or gpkg) gives one Point feature whose properties are the places found.")
 
     @OptionGroup var backend: BackendOptions
 
     @Option(help: "The point as LON,LAT in WGS 84 degrees (e.g. 76.9286,43.2567), or a settlement or district name.")
     var at: String
 
-    @Option(help: "Output format: table, json, csv, geojson.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         _ = try PointArgument.classify(at, flag: "--at")
@@ -29,11 +28,10 @@ struct LocateCommand: ParsableCommand {
         let queries = try backend.makeBackend()
         let result = try queries.call("locate", params: ["at": try PointArgument.resolve(at, flag: "--at", backend: queries)])
         let location = try ResultOutput.decode(Location.self, from: result, what: "location")
-        if format == .geojson {
-            emit(Self.feature(location, snapshot: result["snapshot"]?.stringValue).render(.geojson))
-            return
+        if output.format == .text(.geojson) || output.format == .gpkg {
+            return try output.write(Self.feature(location, snapshot: result["snapshot"]?.stringValue), layer: "locate")
         }
-        try ResultOutput.write(result, format: format, preamble: location.note.map { "note: \($0)" }) {
+        try ResultOutput.write(result, to: output, layer: "locate", preamble: location.note.map { "note: \($0)" }) {
             var t = Tabular(columns: ["what", "id", "name", "detail"])
             func add(_ what: String, _ ref: PlaceRef?, _ detail: TabularValue = .missing) {
                 t.append([.text(what), ref.map { .text($0.id) } ?? .missing, ref?.name.map(TabularValue.text) ?? .missing, detail])

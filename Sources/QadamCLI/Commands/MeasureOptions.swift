@@ -23,8 +23,7 @@ struct MeasureOptions: ParsableArguments {
     @Option(name: .customLong("assume-capacity"),
             help: "For facilities without a capacity: assume this many seats/visits/beds, or 'catalogue' for the norms catalogue's figure (default: leave them unknown and say how many).")
     var assumeCapacity: String?
-    @Option(help: "Output format: table, json, csv, geojson.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     init() {}
 
@@ -48,22 +47,37 @@ struct MeasureOptions: ParsableArguments {
     }
 }
 
-/// Prints a service-gap result: JSON as answered, other formats as a table of one list in it.
+/// Writes a service-gap result: JSON as answered, other formats as a table of one list in it.
 enum MeasureOutput {
     /// - Parameters:
     ///   - list: the member holding the rows (e.g. `outside`).
+    ///   - layer: the table's name in a GeoPackage (e.g. `coverage_outside`).
     ///   - columns: (column name, dotted path inside a row).
-    static func write(_ result: JSONValue, format: OutputFormat, list: String, columns: [(String, String)],
-                      preamble: String? = nil) throws {
-        try ResultOutput.write(result, format: format, preamble: preamble) {
+    ///   - backend: asked for the outlines of the districts the rows roll up to, when the
+    ///     format draws geometry.
+    static func write(_ result: JSONValue, to output: OutputOptions, list: String, layer: String, columns: [(String, String)],
+                      preamble: String? = nil, outlinesFrom backend: QueryBackend) throws {
+        try ResultOutput.write(result, to: output, layer: layer, preamble: preamble) {
             var t = Tabular(columns: columns.map(\.0))
             guard case .array(let rows)? = result[list] else { return t }
+            let drawn = output.format == .text(.geojson) || output.format == .gpkg
+            let outlines = drawn ? try DistrictOutlines.geoJSON(ids: rows.compactMap(districtID), from: backend) : [:]
             for row in rows {
                 let cells = columns.map { cell(value(row, path: $0.1)) }
-                t.append(cells, geometry: point(row))
+                t.append(cells, geometry: point(row) ?? districtID(row).flatMap { outlines[$0] })
             }
             return t
         }
+    }
+
+    /// The district or oblast a roll-up row stands for: its `value` under a `key` of district
+    /// or oblast (coverage, access, provision), else its `group` (deficit, whatif's seats; an
+    /// id no district has, such as a class, is simply not drawn).
+    static func districtID(_ row: JSONValue) -> String? {
+        if let key = row["key"]?.stringValue {
+            return key == "district" || key == "oblast" ? row["value"]?.stringValue : nil
+        }
+        return row["group"]?.stringValue
     }
 
     static func value(_ row: JSONValue, path: String) -> JSONValue? {
@@ -89,7 +103,7 @@ enum MeasureOutput {
         }
     }
 
-    /// A Point geometry from a row's `location` (or `point.location`), for GeoJSON output.
+    /// A Point geometry from a row's `location` (or `point.location`), for GeoJSON and GeoPackage output.
     static func point(_ row: JSONValue) -> String? {
         guard case .array(let c)? = row["location"] ?? row["point"]?["location"], c.count == 2,
               let lon = c[0].doubleValue, let lat = c[1].doubleValue else { return nil }

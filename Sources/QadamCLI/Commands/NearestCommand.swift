@@ -15,7 +15,7 @@ struct NearestCommand: ParsableCommand {
     @Option(help: "How many facilities, nearest first.") var k: Int = 1
     @Flag(help: "Include each facility's path.") var path = false
     @OptionGroup var travel: TravelOptions
-    @Option(help: "Output format: table, json, csv, geojson.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         _ = try PointArgument.classify(from, flag: "--from")
@@ -31,7 +31,7 @@ struct NearestCommand: ParsableCommand {
         if path { params["include_path"] = true }
         let result = try queries.call("nearest", params: .object(params))
         let reachable = result["reachable"]?.boolValue == true
-        try ResultOutput.write(result, format: format,
+        try ResultOutput.write(result, to: output, layer: "nearest",
                                preamble: reachable ? nil : "no \(kind) reachable: \(UnreachableText.line(result))") {
             var t = Tabular(columns: ["rank", "id", "name", "kind", "length_m", "time_s"])
             for (i, hit) in (result["facilities"]?.arrayValue ?? []).enumerated() {

@@ -8,12 +8,11 @@ struct PingCommand: ParsableCommand {
 
     @OptionGroup var backend: BackendOptions
 
-    @Option(help: "Output format: table, json, csv, geojson.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let result = try backend.makeBackend().call("ping")
-        try ResultOutput.write(result, format: format) {
+        try ResultOutput.write(result, to: output, layer: "ping") {
             Tabular(columns: ["pong", "snapshot"],
                     rows: [[.text(result["pong"]?.boolValue == true ? "true" : "false"),
                             .text(result["snapshot"]?.stringValue ?? "")]])

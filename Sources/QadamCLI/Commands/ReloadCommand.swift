@@ -9,13 +9,12 @@ struct ReloadCommand: ParsableCommand {
 
     @OptionGroup var backend: BackendOptions
 
-    @Option(help: "Output format: table, json, csv, geojson.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let daemon = try backend.makeDaemonBackend(for: "reload", because: "an in-process dataset is loaded fresh on every run")
         let result = try daemon.call("reload")
-        try ResultOutput.write(result, format: format) {
+        try ResultOutput.write(result, to: output, layer: "reload") {
             Tabular(columns: ["snapshot", "previous", "changed", "load_seconds"],
                     rows: [[.text(result["snapshot"]?.stringValue ?? ""), .text(result["previous"]?.stringValue ?? ""),
                             .text(result["changed"]?.boolValue == true ? "true" : "false"),

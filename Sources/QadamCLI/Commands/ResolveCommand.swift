@@ -18,8 +18,7 @@ struct ResolveCommand: ParsableCommand {
     @Option(help: "Only settlements or only districts: settlement, district.")
     var kind: String?
 
-    @Option(help: "Output format: table, json, csv, geojson.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let kind, !["settlement", "district"].contains(kind) {
@@ -33,7 +32,7 @@ struct ResolveCommand: ParsableCommand {
         let result = try backend.makeBackend().call("resolve", params: .object(params))
         let match = result["match"]?.stringValue ?? ""
         let places = match == "found" ? [result["place"] ?? .null] : (result["candidates"]?.arrayValue ?? [])
-        try ResultOutput.write(result, format: format,
+        try ResultOutput.write(result, to: output, layer: "resolve",
                                preamble: match == "found" ? nil : match == "ambiguous" ? "'\(name)' may mean:" : "'\(name)' was not found; closest spellings:") {
             var t = Tabular(columns: ["match", "id", "name", "kind", "detail", "lon", "lat", "population"])
             for p in places {

@@ -1,19 +1,18 @@
 import Foundation
 import QadamProtocol
 
-/// Printing a method's result: `--format json` prints the result object itself (so it is the
-/// same whichever backend answered), the other formats a table built from it.
+/// Writing a method's result: `--format json` gives the result object itself (so it is the
+/// same whichever backend answered), the other formats a table built from it, named `layer`
+/// in a GeoPackage.
 enum ResultOutput {
     /// `preamble` is printed above the table in `table` format only (a heading for people).
-    static func write(_ result: JSONValue, format: OutputFormat, preamble: String? = nil,
-                     table: () throws -> Tabular) throws {
-        if format == .json {
-            emit(try JSONOutput.string(result))
+    static func write(_ result: JSONValue, to output: OutputOptions, layer: String, preamble: String? = nil,
+                      table: () throws -> Tabular) throws {
+        if output.format == .text(.json) {
+            try output.write(text: try JSONOutput.string(result))
             return
         }
-        let rows = try table()
-        if format == .table, let preamble { emit(preamble + "\n") }
-        emit(rows.render(format))
+        try output.write(try table(), layer: layer, preamble: preamble)
     }
 
     /// Reads a result (or one member of it) as a typed value; an answer of another shape is a

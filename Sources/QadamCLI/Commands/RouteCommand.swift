@@ -13,7 +13,7 @@ struct RouteCommand: ParsableCommand {
     @Option(help: "Start as LON,LAT or a place name.") var from: String
     @Option(help: "End as LON,LAT or a place name.") var to: String
     @OptionGroup var travel: TravelOptions
-    @Option(help: "Output format: table, json, csv, geojson.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         _ = try PointArgument.classify(from, flag: "--from")
@@ -27,7 +27,7 @@ struct RouteCommand: ParsableCommand {
         params["to"] = try PointArgument.resolve(to, flag: "--to", backend: queries)
         let result = try queries.call("route", params: .object(params))
         let reachable = result["reachable"]?.boolValue == true
-        try ResultOutput.write(result, format: format) {
+        try ResultOutput.write(result, to: output, layer: "route") {
             var t = Tabular(columns: ["from", "to", "profile", "speed_kmh", "length_m", "time_s", "reason"])
             t.append([.text(from), .text(to), .text(result["profile"]?.stringValue ?? ""),
                       .double(result["speed_kmh"]?.doubleValue), .double(result["length_m"]?.doubleValue),

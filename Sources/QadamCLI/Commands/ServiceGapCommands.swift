@@ -13,21 +13,22 @@ struct CoverageCommand: ParsableCommand {
     func run() throws {
         var p = measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
-        let result = try backend.makeBackend().call("coverage", params: .object(p))
+        let queries = try backend.makeBackend()
+        let result = try queries.call("coverage", params: .object(p))
         let summary = MeasureOutput.summary(result, ["facilities", "facilities_in_area", "population_within", "population_total", "share_within", "norm",
                                                      "parameters.basis", "parameters.cutoff", "parameters.unit"])
         // With --group-by the roll-up is what was asked for; the outside points stay in JSON.
         if !measure.groupBy.isEmpty {
-            return try MeasureOutput.write(result, format: measure.format, list: "groups",
+            return try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "coverage_groups",
                 columns: MeasureOptions.groupColumns([("sites", "sites"), ("population", "total_population"),
                                                       ("covered", "covered_population"), ("uncovered", "uncovered_population"),
                                                       ("covered_share", "covered_share")]),
-                preamble: summary)
+                preamble: summary, outlinesFrom: queries)
         }
-        try MeasureOutput.write(result, format: measure.format, list: "outside",
+        try MeasureOutput.write(result, to: measure.output, list: "outside", layer: "coverage_outside",
             columns: [("id", "point.id"), ("name", "point.name"), ("population", "point.population"), ("district", "point.district"),
                       ("nearest_facility", "nearest_facility_id"), ("nearest_cost", "nearest_cost")],
-            preamble: summary)
+            preamble: summary, outlinesFrom: queries)
     }
 }
 
@@ -42,15 +43,17 @@ struct DeficitCommand: ParsableCommand {
     func run() throws {
         var p = measure.params
         if let assignment { p["assignment"] = .string(assignment) }
-        let result = try backend.makeBackend().call("deficit", params: .object(p))
-        try MeasureOutput.write(result, format: measure.format, list: "rows",
+        let queries = try backend.makeBackend()
+        let result = try queries.call("deficit", params: .object(p))
+        try MeasureOutput.write(result, to: measure.output, list: "rows", layer: "deficit",
             columns: [("group", "group"), ("name", "name"), ("population", "population"), ("demand", "demand"),
                       ("seats", "seats"), ("capacity_unknown", "capacity_unknown"), ("deficit", "deficit"),
                       ("deficit_at_most", "deficit_at_most"), ("seats_per_thousand", "seats_per_thousand"),
                       ("norm_seats", "norm_seats"), ("norm_deficit", "norm_deficit")],
             preamble: MeasureOutput.summary(result, ["total.deficit", "total.deficit_at_most", "capacity_unknown",
                                                       "capacity_assumed.facilities", "capacity_assumed.capacity", "capacity_assumed.source",
-                                                      "assignment.unserved_demand", "assignment_skipped", "capacity_norm", "parameters.basis"]))
+                                                      "assignment.unserved_demand", "assignment_skipped", "capacity_norm", "parameters.basis"]),
+            outlinesFrom: queries)
     }
 }
 
@@ -69,15 +72,16 @@ struct AccessCommand: ParsableCommand {
         p["method"] = .string(method)
         if let catchmentM { p["catchment_m"] = .double(catchmentM) }
         if let catchmentMin { p["catchment_min"] = .double(catchmentMin) }
-        let result = try backend.makeBackend().call("access", params: .object(p))
+        let queries = try backend.makeBackend()
+        let result = try queries.call("access", params: .object(p))
         let summary = MeasureOutput.summary(result, ["capacity_unknown", "capacity_assumed.facilities", "capacity_assumed.capacity",
                                                      "capacity_assumed.source", "parameters.basis"])
         if !measure.groupBy.isEmpty {
-            return try MeasureOutput.write(result, format: measure.format, list: "groups",
-                columns: MeasureOptions.groupColumns([("demand", "demand"), ("mean_ratio", "mean_ratio")]), preamble: summary)
+            return try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "access_groups",
+                columns: MeasureOptions.groupColumns([("demand", "demand"), ("mean_ratio", "mean_ratio")]), preamble: summary, outlinesFrom: queries)
         }
-        try MeasureOutput.write(result, format: measure.format, list: "points",
-            columns: [("id", "id"), ("ratio", "ratio"), ("demand", "demand"), ("district", "district")], preamble: summary)
+        try MeasureOutput.write(result, to: measure.output, list: "points", layer: "access_points",
+            columns: [("id", "id"), ("ratio", "ratio"), ("demand", "demand"), ("district", "district")], preamble: summary, outlinesFrom: queries)
     }
 }
 
@@ -92,12 +96,14 @@ struct ProvisionCommand: ParsableCommand {
     func run() throws {
         var p = measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
-        let result = try backend.makeBackend().call("provision", params: .object(p))
-        try MeasureOutput.write(result, format: measure.format, list: "groups",
+        let queries = try backend.makeBackend()
+        let result = try queries.call("provision", params: .object(p))
+        try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "provision_groups",
             columns: [("key", "key"), ("value", "value"), ("name", "name"), ("settlements", "settlements"), ("population", "population"),
                       ("required", "required"), ("met", "met"), ("count_weighted_share", "count_weighted_share"),
                       ("population_weighted_share", "population_weighted_share")],
-            preamble: MeasureOutput.summary(result, ["overall.count_weighted_share", "overall.population_weighted_share", "settlement_count"]))
+            preamble: MeasureOutput.summary(result, ["overall.count_weighted_share", "overall.population_weighted_share", "settlement_count"]),
+            outlinesFrom: queries)
     }
 }
 
@@ -112,10 +118,11 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         var p = measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
-        let result = try backend.makeBackend().call("gaps", params: .object(p))
-        try MeasureOutput.write(result, format: measure.format, list: "gaps",
+        let queries = try backend.makeBackend()
+        let result = try queries.call("gaps", params: .object(p))
+        try MeasureOutput.write(result, to: measure.output, list: "gaps", layer: "gaps",
             columns: [("settlement", "settlement_id"), ("population", "population"), ("kind", "kind"), ("nearest_cost", "nearest_cost"),
-                      ("unit", "unit"), ("norm", "norm"), ("sentence", "sentence")])
+                      ("unit", "unit"), ("norm", "norm"), ("sentence", "sentence")], outlinesFrom: queries)
     }
 }
 
@@ -128,17 +135,18 @@ struct AgglomerationsCommand: ParsableCommand {
 
     func run() throws {
         let result = try backend.makeBackend().call("agglomerations", params: .object(measure.params))
-        if measure.format == .json { return try ResultOutput.write(result, format: .json) { Tabular(columns: []) } }
-        var t = Tabular(columns: ["agglomeration", "zone", "settlements", "population"])
-        if case .array(let entries)? = result["agglomerations"] {
-            for a in entries {
-                guard case .array(let zones)? = a["summary"] else { continue }
-                for z in zones {
-                    t.append([MeasureOutput.cell(a["id"]), .text(z["zone"]?.stringValue ?? "outside"),
-                              MeasureOutput.cell(z["settlements"]), MeasureOutput.cell(z["population"])])
+        try ResultOutput.write(result, to: measure.output, layer: "agglomerations") {
+            var t = Tabular(columns: ["agglomeration", "zone", "settlements", "population"])
+            if case .array(let entries)? = result["agglomerations"] {
+                for a in entries {
+                    guard case .array(let zones)? = a["summary"] else { continue }
+                    for z in zones {
+                        t.append([MeasureOutput.cell(a["id"]), .text(z["zone"]?.stringValue ?? "outside"),
+                                  MeasureOutput.cell(z["settlements"]), MeasureOutput.cell(z["population"])])
+                    }
                 }
             }
+            return t
         }
-        emit(t.render(measure.format))
     }
 }

@@ -9,8 +9,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var backend: BackendOptions
 
-    @Option(help: "Output format: table, json, csv, geojson.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     /// One method's line of the `stats` answer (see docs/protocol.md).
     struct MethodStats: Decodable {
@@ -33,7 +32,7 @@ struct StatsCommand: ParsableCommand {
             connections \(open) open / \(total) total, \(result["in_flight"]?.intValue ?? 0) other request(s) in flight
 
             """
-        try ResultOutput.write(result, format: format, preamble: preamble) {
+        try ResultOutput.write(result, to: output, layer: "stats", preamble: preamble) {
             var t = Tabular(columns: ["method", "count", "errors", "p50_ms", "p90_ms", "p99_ms", "max_ms"])
             for (name, m) in methods.sorted(by: { $0.key < $1.key }) {
                 t.append([.text(name), .integer(m.count), .integer(m.errors), .double(m.p50_ms, digits: 3),

@@ -1,18 +1,23 @@
 import ArgumentParser
 import Foundation
 import QadamData
+import QadamPostGIS
 
-/// `qadam validate FILE`: every problem of a source file, located, without writing anything.
+/// `qadam validate FILE` (or a `postgresql://` URI with `--table`/`--query`): every problem of a
+/// source, located, without writing anything.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a GeoJSON or CSV file as a layer and list every problem with its location.",
+        abstract: "Check a GeoJSON or CSV file or a PostGIS table or query as a layer and list every problem with its location.",
         discussion: "Exit code 2 when there are errors; 0 when there are only warnings or repairs.")
 
-    @Argument(help: "GeoJSON FeatureCollection or CSV file.")
+    @Argument(help: "GeoJSON FeatureCollection or CSV file, or a postgresql:// URI.")
     var file: String
 
     @OptionGroup var importOptions: ImportOptionGroup
+
+    @OptionGroup(title: "PostGIS (a postgresql:// URI in place of the file)")
+    var postgisOptions: PostGISImportOptionGroup
 
     @Option(help: "Output format: table, json, csv.")
     var format: OutputFormat = .table
@@ -43,12 +48,20 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
+        let postgis = try postgisOptions.selection(for: file)
         let result: Result
         do {
-            result = Result(try LayerImporter.validate(file: url, options: try importOptions.importOptions()))
-        } catch ImportError.unreadable(_, let problems) {
-            result = Result(unreadable: url.lastPathComponent, problems: problems)
+            let options = try importOptions.importOptions()
+            if let postgis {
+                result = Result(try LayerImporter.read(query: PostGISSource.read(postgis.selection, from: postgis.url), options: options).report)
+            } else {
+                result = Result(try LayerImporter.validate(file: url, options: options))
+            }
+        } catch ImportError.unreadable(let source, let problems) {
+            result = Result(unreadable: postgis == nil ? url.lastPathComponent : source, problems: problems)
         } catch let e as ImportError {
+            throw CLIError(e.description, exitCode: .dataError)
+        } catch let e as PostGISError {
             throw CLIError(e.description, exitCode: .dataError)
         }
         switch format {

@@ -68,13 +68,15 @@ struct WhatIfCommand: ParsableCommand {
         var p = measure.params
         if let kind, p["kind"] == nil { p["kind"] = .string(kind) }
         p["changes"] = .array(list)
-        let result = try backend.makeBackend().call("whatif", params: .object(p))
-        try MeasureOutput.write(result, format: measure.format, list: "seats",
+        let queries = try backend.makeBackend()
+        let result = try queries.call("whatif", params: .object(p))
+        try MeasureOutput.write(result, to: measure.output, list: "seats", layer: "whatif_seats",
             columns: [("district", "group"), ("seats_before", "before.seats"), ("seats_after", "after.seats"),
                       ("deficit_before", "before.deficit"), ("deficit_after", "after.deficit")],
             preamble: MeasureOutput.summary(result, ["coverage.covered_before", "coverage.covered_after", "coverage.change",
                                                       "provision.met_before", "provision.met_after", "capacity_unknown",
-                                                      "capacity_assumed.facilities", "seats_skipped", "parameters.basis"]))
+                                                      "capacity_assumed.facilities", "seats_skipped", "parameters.basis"]),
+            outlinesFrom: queries)
     }
 }
 
@@ -103,11 +105,13 @@ struct SiteCommand: ParsableCommand {
                 return .array(c)
             })
         }
-        let result = try backend.makeBackend().call("site", params: .object(p))
-        try MeasureOutput.write(result, format: measure.format, list: "picks",
+        let queries = try backend.makeBackend()
+        let result = try queries.call("site", params: .object(p))
+        try MeasureOutput.write(result, to: measure.output, list: "picks", layer: "site_picks",
             columns: [("rank", "rank"), ("lon", "location.0"), ("lat", "location.1"), ("added_population", "added_population"),
                       ("cumulative_population", "cumulative_population")],
             preamble: MeasureOutput.summary(result, ["population_covered_before", "population_covered_after", "capacity_unknown",
-                                                      "parameters.basis"]))
+                                                      "parameters.basis"]),
+            outlinesFrom: queries)
     }
 }

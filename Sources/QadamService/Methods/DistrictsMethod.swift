@@ -11,13 +11,16 @@ import QadamProtocol
 /// is drawn as itself. `tolerance_deg` (default 0.001°, about 100 m) simplifies the outlines
 /// (topology-preserving), which keeps a national answer small. `include_demand` adds the
 /// demand layer's points inside the area (a city's estimate is a few thousand cells).
+/// `ids` instead of an area: just those districts' outlines, any level (what a roll-up by
+/// district draws in GeoJSON or a GeoPackage), with no facilities.
 struct DistrictsParams: Decodable {
     var area: String?
+    var ids: [String]?
     var toleranceDeg: Double?
     var includeDemand: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case area, toleranceDeg = "tolerance_deg", includeDemand = "include_demand"
+        case area, ids, toleranceDeg = "tolerance_deg", includeDemand = "include_demand"
     }
 }
 
@@ -59,6 +62,16 @@ extension MethodRegistry {
                 throw RPCError.invalidParams(field: "tolerance_deg", "must be a number >= 0")
             }
             let content = try snapshot.dataset
+            if let ids = params.ids {
+                guard params.area == nil, params.includeDemand != true else {
+                    throw RPCError.invalidParams(field: "ids", "give ids or an area (with include_demand), not both")
+                }
+                let wanted = Set(ids)
+                return try AnalyticsOutput.encode(DistrictsAnswer(
+                    area: nil, level: nil,
+                    districts: try content.districts.filter { wanted.contains($0.id) }.map { try DistrictMap.shape($0, tolerance: tolerance) },
+                    facilities: [], demand: nil))
+            }
             let inputs = try snapshot.analytics
             let area = try params.area.map { name throws(RPCError) in try inputs.district(named: name) }
             let shown = DistrictMap.children(of: area, in: content.districts)

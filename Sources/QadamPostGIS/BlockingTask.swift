@@ -1,0 +1,27 @@
+import Foundation
+
+/// Runs async work to completion from synchronous code (the CLI's commands are synchronous;
+/// PostgresNIO is async). The caller's thread waits; the work runs on the global executor,
+/// so this must not be called from inside an async context.
+enum BlockingTask {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        let outcome = Outcome<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { outcome.set(.success(try await body())) } catch { outcome.set(.failure(error)) }
+            done.signal()
+        }
+        done.wait()
+        return try outcome.get()
+    }
+
+    /// The result handed from the task to the waiting thread; the semaphore orders the accesses,
+    /// the lock makes that visible to the checker.
+    private final class Outcome<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var result: Result<T, any Error>?
+
+        func set(_ r: Result<T, any Error>) { lock.withLock { result = r } }
+        func get() throws -> T { try lock.withLock { result! }.get() }
+    }
+}
