@@ -1,3 +1,5 @@
+import Foundation
+
 /// libFuzzer's driver (compiler-rt, linked by `-sanitize=fuzzer`), started from the target's
 /// own entry point: SwiftPM names an executable's entry `<Module>_main` and points `main` at
 /// it, so libFuzzer's `main` is never linked and each target hands its callback over here.
@@ -13,4 +15,11 @@ public func runFuzzer(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePo
     var count = argc
     var vector = argv
     return LLVMFuzzerRunDriver(&count, &vector, callback)
+}
+
+/// For readers that take a file: the input written to one file in shared memory per process
+/// (`suffix` picks the reader's format), or nil when it cannot be written.
+public func inputFile(_ bytes: UnsafePointer<UInt8>, _ count: Int, suffix: String) -> URL? {
+    let url = URL(fileURLWithPath: "/dev/shm/qadam-fuzz-\(getpid())\(suffix)")
+    return (try? Data(bytes: bytes, count: count).write(to: url)) != nil ? url : nil
 }
