@@ -130,3 +130,19 @@ if withBenchmarks {
             dependencies: ["QadamProtocol"],
             path: "Benchmarks/SocketLoad"))
 }
+
+// libFuzzer targets for the parsers that read outside input (Fuzz/, scripts/fuzz.sh). They
+// have no `main` (libFuzzer supplies it), so they exist only in a fuzzing build:
+//   QADAM_FUZZ=1 swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product FuzzCSV
+if ProcessInfo.processInfo.environment["QADAM_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependency: Target.Dependency)] = [
+        ("FuzzRPCLine", "QadamProtocol"), ("FuzzGeoJSON", "QadamData"), ("FuzzCSV", "QadamData"),
+        ("FuzzPBF", "QadamNetwork"), ("FuzzOSMXML", "QadamNetwork"), ("FuzzOverpass", "QadamNetwork"),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: [target.dependency, "FuzzSupport"], path: "Fuzz/\(target.name)",
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}

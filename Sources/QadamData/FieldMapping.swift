@@ -69,10 +69,14 @@ public struct ImportOptions: Sendable {
     public var districtLevel: DistrictLevel?
     /// The facility kind for rows whose file has no kind field (e.g. a list of hospitals).
     public var defaultFacilityKind: FacilityKind?
+    /// Which feature table of a GeoPackage to read, when it holds more than one.
+    public var sourceLayer: String?
 
     public init(layer: LayerKind? = nil, mapping: FieldMapping = FieldMapping(), sourceName: String? = nil,
-                licence: String? = nil, districtLevel: DistrictLevel? = nil, defaultFacilityKind: FacilityKind? = nil) {
+                licence: String? = nil, districtLevel: DistrictLevel? = nil, defaultFacilityKind: FacilityKind? = nil,
+                sourceLayer: String? = nil) {
         self.layer = layer; self.mapping = mapping; self.sourceName = sourceName
         self.licence = licence; self.districtLevel = districtLevel; self.defaultFacilityKind = defaultFacilityKind
+        self.sourceLayer = sourceLayer
     }
 }

@@ -26,12 +26,18 @@ public struct ImportReport: Codable, Sendable {
 }
 
 public enum SourceFormat: String, Codable, Sendable {
-    case geojson, csv
+    case geojson, csv, geopackage
     /// A PostGIS table or query (`qadam import postgresql://...`).
     case postgis
 
-    /// What the source's items are called in messages: GeoJSON has features, the others rows.
-    var itemName: String { self == .geojson ? "feature" : "row" }
+    /// What the source's items are called in messages: GeoJSON and GeoPackage have features,
+    /// CSV files and queries rows.
+    var itemName: String {
+        switch self {
+        case .geojson, .geopackage: return "feature"
+        case .csv, .postgis: return "row"
+        }
+    }
 }
 
 /// Why an import did not happen; the dataset file is left untouched in every case.

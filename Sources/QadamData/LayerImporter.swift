@@ -1,13 +1,20 @@
 import Foundation
 import QadamGeo
 
-/// Reads a GeoJSON or CSV file, or a query's result, as one layer: format detection, layer
+/// Reads a GeoJSON, CSV or GeoPackage file, or a query's result, as one layer: format detection, layer
 /// inference, field resolution and mapping. Writes nothing; `DatasetStore.importLayer` writes
 /// what this returns, and `qadam validate` prints its report.
 public enum LayerImporter {
     /// The records and the report for a file. Throws `ImportError` when the file cannot be read
     /// or its layer cannot be told; data problems are in the report, not thrown.
     public static func read(file: URL, options: ImportOptions) throws -> (records: LayerRecords, report: ImportReport) {
+        let document = file.pathExtension.lowercased() == "gpkg"
+            ? try GeoPackageReader.read(file, table: options.sourceLayer) : try readText(file)
+        return try map(document, path: file.path, options: options)
+    }
+
+    /// A GeoJSON or CSV file read into features.
+    private static func readText(_ file: URL) throws -> SourceDocument {
         let name = file.lastPathComponent
         let data: Data
         do {
@@ -17,18 +24,18 @@ public enum LayerImporter {
                 DataProblem(.error, ProblemLocation(file: name), "cannot read file: \(error.localizedDescription)"),
             ])
         }
-        let document = try format(of: file, data) == .csv
-            ? CSVReader.read(data, file: name) : GeoJSONReader.read(data, file: name)
-        return try read(document, path: file.path, options: options)
+        return try format(of: file, data) == .csv ? CSVReader.read(data, file: name) : GeoJSONReader.read(data, file: name)
     }
 
     /// The records and the report for a query's rows, mapped exactly as a file's would be.
     public static func read(query: QueryResult, options: ImportOptions) throws -> (records: LayerRecords, report: ImportReport) {
-        try read(QueryResultReader.read(query), path: query.source, options: options)
+        try map(QueryResultReader.read(query), path: query.source, options: options)
     }
 
-    /// `path` names the source in the errors thrown before any row is mapped.
-    private static func read(_ document: SourceDocument, path: String, options: ImportOptions) throws -> (records: LayerRecords, report: ImportReport) {
+    /// Features mapped to the layer the options name (or the source suggests), with the
+    /// problems; `path` names the source in the errors thrown before any feature is mapped.
+    private static func map(_ document: SourceDocument, path: String,
+                            options: ImportOptions) throws -> (records: LayerRecords, report: ImportReport) {
         let name = document.file
         let layer = try options.layer ?? options.mapping.layer ?? inferLayer(document)
         if let problem = document.missingGeometryColumns, !layer.geometryShape.allowsMissingGeometry {

@@ -45,7 +45,8 @@ enum LayerSchema {
             ]
         case .demand:
             return [
-                Target(name: "id", candidates: ["id"]),
+                // `h3`: the cell index of Kontur's population grid.
+                Target(name: "id", candidates: ["id", "h3"]),
                 Target(name: "population", candidates: ["population", "occupants", "pop"]),
                 Target(name: "school_age_share", candidates: ["school_age_share"]),
                 Target(name: "district_id", candidates: ["district_id", "district_osm_relation"]),

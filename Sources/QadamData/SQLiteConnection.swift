@@ -120,6 +120,22 @@ final class Statement {
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(stmt, column) == SQLITE_NULL }
 
+    var columnCount: Int32 { sqlite3_column_count(stmt) }
+
+    func columnName(_ column: Int32) -> String { sqlite3_column_name(stmt, column).map { String(cString: $0) } ?? "" }
+
+    /// A column of the current row as a property value: numbers, text, NULL; blobs are not
+    /// properties (nil).
+    func value(_ column: Int32) -> JSONValue? {
+        switch sqlite3_column_type(stmt, column) {
+        case SQLITE_INTEGER: return .number(Double(sqlite3_column_int64(stmt, column)))
+        case SQLITE_FLOAT: return .number(sqlite3_column_double(stmt, column))
+        case SQLITE_TEXT: return text(column).map(JSONValue.string)
+        case SQLITE_NULL: return .null
+        default: return nil
+        }
+    }
+
     func text(_ column: Int32) -> String? {
         guard let p = sqlite3_column_text(stmt, column) else { return nil }
         return String(cString: p)

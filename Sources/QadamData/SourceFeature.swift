@@ -33,7 +33,7 @@ struct SourceDocument {
 
     func location(_ feature: SourceFeature, field: String? = nil) -> ProblemLocation {
         switch format {
-        case .geojson: return ProblemLocation(file: file, feature: feature.number, field: field)
+        case .geojson, .geopackage: return ProblemLocation(file: file, feature: feature.number, field: field)
         case .csv, .postgis: return ProblemLocation(file: file, row: feature.number, field: field)
         }
     }

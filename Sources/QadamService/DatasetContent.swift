@@ -48,6 +48,20 @@ public final class DatasetContent: Sendable {
         self.normsPath = normsPath
         networkQueries = network.map { [facilities] in NetworkQueries(network: $0, facilities: facilities) }
     }
+
+    /// A reload frees the previous snapshot's content (graph, indexes, layers: tens to
+    /// hundreds of MB) once its last request ends. glibc keeps freed memory in its arenas, so
+    /// without a trim every reload would leave the daemon's resident size higher (measured:
+    /// 91 MB to 154 MB over 10 reloads of the default dataset); trimming gives it back.
+    deinit {
+        Self.mallocTrim?(0)
+    }
+
+    /// glibc's `malloc_trim`, looked up at run time (its header is not in the Glibc module).
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    }()
 }
 
 extension Snapshot {

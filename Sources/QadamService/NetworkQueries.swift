@@ -4,9 +4,14 @@ import QadamGeo
 import QadamNetwork
 
 /// The street network of one snapshot plus what queries on it build once and share: a
-/// `FacilityIndex` per (facility kind, travel mode, snap options), made on first use and kept
-/// for the snapshot's life, and a pool of `NetworkSearch` objects (each owns vertex-sized
-/// buffers, so making one per query would cost more than most queries).
+/// `FacilityIndex` per (facility kind, profile) at the profile's default speed and snap, made
+/// on first use and kept for the snapshot's life, and a pool of `NetworkSearch` objects (each
+/// owns vertex-sized buffers, so making one per query would cost more than most queries).
+///
+/// Only the defaults are kept, so the cache is bounded by construction (kinds × profiles, a
+/// few dozen at most) whatever numbers clients send: an index for another speed or snap limit
+/// is built for its request and dropped with it. Keying the cache by client-chosen numbers let
+/// 1,500 requests that differed only in `speed_kmh` grow the daemon by 271 MB.
 ///
 /// Thread-safe: the daemon's workers call it concurrently. An index is built under its own
 /// lock, so a first `nearest` for schools does not hold up one for clinics, and two first
@@ -23,6 +28,9 @@ public final class NetworkQueries: @unchecked Sendable {
         public var kind: FacilityKind
         public var mode: TravelMode
         public var snap: SnapOptions
+
+        /// The profile's default speed and the default snap limit: the indexes worth keeping.
+        public var isDefault: Bool { mode.speedKmh == mode.profile.defaultSpeedKmh && snap == SnapOptions() }
     }
 
     private let lock = NSLock()
@@ -34,22 +42,46 @@ public final class NetworkQueries: @unchecked Sendable {
         facilitiesByKind = Dictionary(grouping: facilities, by: \.kind)
     }
 
-    /// The index for `key`, built now if this is the first query that needs it.
+    /// The index for `key`: the kept one for the defaults (built now if this is the first query
+    /// that needs it), else one built for this caller alone.
     public func facilityIndex(_ key: IndexKey) -> FacilityIndex {
+        guard key.isDefault else { return makeIndex(key) }
         let memo = lock.withLock {
             if let known = indexes[key] { return known }
             let made = Memo<FacilityIndex>()
             indexes[key] = made
             return made
         }
-        return memo.value {
-            FacilityIndex(network: network, facilities: (facilitiesByKind[key.kind] ?? []).map(\.point),
-                          mode: key.mode, k: Self.indexK, snap: key.snap)
-        }
+        return memo.value { makeIndex(key) }
     }
 
-    /// How many facility indexes have been asked for so far (built or being built).
+    private func makeIndex(_ key: IndexKey) -> FacilityIndex {
+        FacilityIndex(network: network, facilities: (facilitiesByKind[key.kind] ?? []).map(\.point),
+                      mode: key.mode, k: Self.indexK, snap: key.snap)
+    }
+
+    /// How many facility indexes are kept (built or being built).
     public var indexCount: Int { lock.withLock { indexes.count } }
+
+    /// What the kept indexes and idle searches hold, for `stats`.
+    public var cacheSizes: CacheSizes {
+        let (memos, searches) = lock.withLock { (Array(indexes.values), idleSearches.count) }
+        let built = memos.compactMap(\.ifBuilt)
+        return CacheSizes(facilityIndexes: memos.count, facilityIndexBytes: built.reduce(0) { $0 + $1.byteCount },
+                          idleSearches: searches, searchBytes: searches * NetworkSearch.byteCount(vertices: network.graph.vertexCount))
+    }
+
+    public struct CacheSizes: Sendable, Equatable, Encodable {
+        public var facilityIndexes: Int
+        public var facilityIndexBytes: Int
+        public var idleSearches: Int
+        public var searchBytes: Int
+
+        enum CodingKeys: String, CodingKey {
+            case facilityIndexes = "facility_indexes", facilityIndexBytes = "facility_index_bytes"
+            case idleSearches = "idle_searches", searchBytes = "search_bytes"
+        }
+    }
 
     /// Runs `body` with a search object no other thread is using, returned to the pool after.
     public func withSearch<T>(_ body: (NetworkSearch) throws -> T) rethrows -> T {
@@ -64,6 +96,13 @@ final class Memo<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Value?
 
+    /// The value if it has been made, without waiting for one being made.
+    var ifBuilt: Value? {
+        guard lock.try() else { return nil }
+        defer { lock.unlock() }
+        return stored
+    }
+
     func value(_ make: () -> Value) -> Value {
         lock.withLock {
             if let stored { return stored }
@@ -71,5 +110,12 @@ final class Memo<Value>: @unchecked Sendable {
             stored = made
             return made
         }
+    }
+}
+
+extension Snapshot {
+    /// The sizes of what queries on this snapshot keep in memory; nil without a street network.
+    public var networkCacheSizes: NetworkQueries.CacheSizes? {
+        (content as? DatasetContent)?.networkQueries?.cacheSizes
     }
 }

@@ -44,7 +44,8 @@ final class ConnectionHandler: ChannelInboundHandler {
                 logger[metadataKey: "peer_pid"] = "\(peer.pid)"
                 if policy.allows(peer) {
                     admitted = true
-                    logger.info("connection opened", metadata: ["peer_gid": "\(peer.gid)"])
+                    // Debug, not info: a connection storm must not turn into a log storm.
+                    logger.debug("connection opened", metadata: ["peer_gid": "\(peer.gid)"])
                 } else {
                     logger.warning("connection refused: peer not on the allow-list", metadata: ["peer_gid": "\(peer.gid)"])
                     refuse(channel, RPCError(code: RPCError.accessDeniedCode,

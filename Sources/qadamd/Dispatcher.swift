@@ -97,12 +97,15 @@ final class Dispatcher: @unchecked Sendable {
             }
             let snapshot = service.store.current
             let timeout = config.requestTimeoutSeconds
+            let token = CancellationToken()
             let timer = eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout * 1e9))) {
                 finish(.failure(RPCError(code: RPCError.unavailableCode,
                                          message: "request timed out after \(timeout) s; narrow the query or raise limits.request_timeout_seconds")))
+                // Nobody waits for the answer now: stop the work at its next check.
+                token.cancel()
             }
             let accepted = pool.submit { [service] in
-                finish(service.registry.call(request.method, params: request.params, on: snapshot))
+                finish(token.run { service.registry.call(request.method, params: request.params, on: snapshot) })
                 timer.cancel()
             }
             if !accepted {
@@ -172,12 +175,20 @@ final class Dispatcher: @unchecked Sendable {
 
     private func statsResult() -> JSONValue {
         let (others, open, total) = lock.withLock { (inFlight - 1, openConnections, totalConnections) }
+        let snapshot = service.store.current
+        var caches: JSONValue = .null
+        if let sizes = snapshot.networkCacheSizes {
+            caches = ["facility_indexes": .int(Int64(sizes.facilityIndexes)), "facility_index_bytes": .int(Int64(sizes.facilityIndexBytes)),
+                      "idle_searches": .int(Int64(sizes.idleSearches)), "search_bytes": .int(Int64(sizes.searchBytes))]
+        }
         return [
-            "snapshot": .string(service.store.current.contentHash),
+            "snapshot": .string(snapshot.contentHash),
             "uptime_seconds": .double(Date().timeIntervalSince(startedAt)),
             "connections": ["open": .int(Int64(open)), "total": .int(Int64(total))],
             "in_flight": .int(Int64(others)),
             "methods": stats.json,
+            "caches": caches,
+            "log_lines_dropped": .int(Int64(LogQueue.shared.dropped)),
         ]
     }
 

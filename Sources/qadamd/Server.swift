@@ -41,7 +41,10 @@ final class Server: @unchecked Sendable {
     /// Starts listening and reports readiness; returns once requests are being served.
     func start() throws {
         let bootstrap = ServerBootstrap(group: group)
-            .serverChannelOption(.backlog, value: 512)
+            // The kernel caps the backlog at net.core.somaxconn (4096 on Debian 12): a burst of
+            // 2,000 connects waits in it instead of being refused while the loop accepts.
+            .serverChannelOption(.backlog, value: 4096)
+            .serverChannelOption(.maxMessagesPerRead, value: 256)
             .childChannelInitializer { [config, dispatcher, logger] channel in
                 channel.eventLoop.makeCompletedFuture {
                     let policy = AccessPolicy(allowedUIDs: config.allowedUIDs, allowedGIDs: config.allowedGIDs)

@@ -69,10 +69,11 @@ struct QadamdCommand: ParsableCommand {
     func run() throws {
         let settings = try resolveConfig()
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = QueuedLogHandler(label: label)
             handler.logLevel = settings.logLevel
             return handler
         }
+        defer { LogQueue.shared.flush() }
         let logger = Logger(label: "qadamd")
         raiseFileLimit()
         guard let datasetSetting = settings.datasetPath else {
@@ -86,6 +87,7 @@ struct QadamdCommand: ParsableCommand {
             store = try SnapshotStore(datasetPath: datasetPath, loader: DatasetSnapshotLoader(normsPath: settings.normsPath))
         } catch {
             logger.critical("cannot load dataset", metadata: ["error": "\(error)"])
+            LogQueue.shared.flush()
             throw ExitCode(1)
         }
         logger.info("dataset loaded", metadata: [
@@ -102,6 +104,7 @@ struct QadamdCommand: ParsableCommand {
             try server.start()
         } catch {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
+            LogQueue.shared.flush()
             throw ExitCode(1)
         }
         server.waitUntilStopped()

@@ -116,6 +116,35 @@ struct OSMReaderTests {
         #expect(throws: OSMReadError.self) { try OSMXMLReader(url: url).forEachNode(wantTags: true) { _ in } }
     }
 
+    /// Found by fuzzing (scripts/fuzz.sh, FuzzOSMXML): one byte 0xE5 in an attribute name made
+    /// FoundationXML trap. A file that is not UTF-8 is now a located error before parsing.
+    @Test func anAttributeNameThatIsNotUTF8IsALocatedErrorNotACrash() throws {
+        let head = Array("<?xml version='1.0' encoding='UTF-8'?>\n<osm version=\"0.6\">\n<node id=\"1\" lat=\"1\" lon=\"2\" us".utf8)
+        let url = try temporaryFile(head + [0xE5] + Array("r=\"x\"/>\n</osm>\n".utf8), suffix: ".osm")
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect {
+            try OSMXMLReader(url: url).forEachNode(wantTags: true) { _ in }
+        } throws: { error in
+            let e = error as? OSMReadError
+            return e?.location == "line 3, byte \(head.count)" && e?.message.contains("UTF-8") == true
+        }
+    }
+
+    /// The check reads in chunks: a multi-byte character cut by a chunk's end is still valid,
+    /// and a bad byte in a later chunk is found at its true offset.
+    @Test(arguments: [1, 2, 3, 5, 64]) func utf8CheckAcrossChunks(chunk: Int) throws {
+        let good = Array("Алматы — Қонаев\nҚазақстан €\n".utf8)
+        let url = try temporaryFile(good, suffix: ".txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(try UTF8Validation.firstInvalid(in: url, chunkSize: chunk) == nil)
+        let bad = try temporaryFile(good + [0xC3, 0x28], suffix: ".txt")
+        defer { try? FileManager.default.removeItem(at: bad) }
+        #expect(try UTF8Validation.firstInvalid(in: bad, chunkSize: chunk) == .init(offset: good.count, line: 3))
+        let cut = try temporaryFile(good + [0xE2, 0x82], suffix: ".txt")
+        defer { try? FileManager.default.removeItem(at: cut) }
+        #expect(try UTF8Validation.firstInvalid(in: cut, chunkSize: chunk) == .init(offset: good.count, line: 3))
+    }
+
     @Test func geoJSONLinesConnectAtSharedPositions() throws {
         let json = """
         {"type":"FeatureCollection","features":[

@@ -56,12 +56,19 @@ struct ImportCommand: ParsableCommand {
         let postgis = try postgisOptions.selection(for: file)
         let options = try importOptions.importOptions(sourceName: sourceName, licence: licence)
         let report: ImportReport
+        // A failed first import must not leave an empty dataset behind: "not changed" includes
+        // "not created".
+        let existed = FileManager.default.fileExists(atPath: dataset)
         do {
-            // The server is read before the dataset is opened, so a failed read creates no file.
-            let query = try postgis.map { try PostGISSource.read($0.selection, from: $0.url) }
-            let store = try DatasetStore.openOrCreate(URL(fileURLWithPath: dataset))
-            report = try query.map { try store.importLayer(query: $0, options: options) }
-                ?? store.importLayer(file: URL(fileURLWithPath: file), options: options)
+            do {
+                let query = try postgis.map { try PostGISSource.read($0.selection, from: $0.url) }
+                let store = try DatasetStore.openOrCreate(URL(fileURLWithPath: dataset))
+                report = try query.map { try store.importLayer(query: $0, options: options) }
+                    ?? store.importLayer(file: URL(fileURLWithPath: file), options: options)
+            } catch {
+                if !existed { try? FileManager.default.removeItem(atPath: dataset) }
+                throw error
+            }
         } catch let e as PostGISError {
             throw CLIError("\(e); \(dataset) was not changed", exitCode: .dataError)
         } catch ImportError.invalidData(let failed) {

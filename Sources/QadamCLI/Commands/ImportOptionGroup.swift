@@ -27,6 +27,8 @@ struct ImportOptionGroup: ParsableArguments {
     var districtLevel: DistrictLevel?
     @Option(help: "Facility kind for files without a kind field (e.g. hospital).")
     var defaultKind: FacilityKind?
+    @Option(help: "Feature table of a GeoPackage that holds several.")
+    var sourceLayer: String?
 
     /// Mapping file first, then the named flags, then `--field` pairs: later wins.
     func importOptions(sourceName: String? = nil, licence: String? = nil) throws -> ImportOptions {
@@ -36,7 +38,7 @@ struct ImportOptionGroup: ParsableArguments {
         for case let (target, source?) in named { mapping.fields[target] = source }
         mapping = try mapping.merging(pairs: fields)
         return ImportOptions(layer: layer, mapping: mapping, sourceName: sourceName, licence: licence,
-                             districtLevel: districtLevel, defaultFacilityKind: defaultKind)
+                             districtLevel: districtLevel, defaultFacilityKind: defaultKind, sourceLayer: sourceLayer)
     }
 }
 

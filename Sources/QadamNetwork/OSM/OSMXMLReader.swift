@@ -25,6 +25,10 @@ public struct OSMXMLReader: OSMElementSource {
         guard let stream = InputStream(url: url), FileManager.default.isReadableFile(atPath: url.path) else {
             throw OSMReadError(source: sourceName, location: "open", message: "cannot read the file")
         }
+        if let bad = try UTF8Validation.firstInvalid(in: url) {
+            throw OSMReadError(source: sourceName, location: "line \(bad.line), byte \(bad.offset)",
+                               message: "not valid UTF-8 (OSM XML is UTF-8); the file is damaged or in another encoding")
+        }
         try withoutActuallyEscaping(onNode) { onNode in
             try withoutActuallyEscaping(onWay) { onWay in
                 let parser = XMLParser(stream: stream)

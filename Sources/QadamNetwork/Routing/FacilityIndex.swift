@@ -32,6 +32,11 @@ public final class FacilityIndex: Sendable {
     private let labelMetres: [Double]
     private let facilitiesOnEdge: [Int: [Int]]
 
+    /// Memory held by the labels (facility, seconds, metres per slot) and facility snaps.
+    public var byteCount: Int {
+        labelFacility.count * (4 + 8 + 8) + facilityLocations.count * MemoryLayout<Reach<NetworkLocation>>.stride
+    }
+
     public init(network: StreetNetwork, facilities: [Coordinate], mode: TravelMode, k: Int = 1,
                 snap: SnapOptions = SnapOptions()) {
         precondition(k >= 1 && k <= Int(UInt16.max), "k must be in 1...65535")

@@ -23,6 +23,10 @@ public final class NetworkSearch {
         labels = SearchLabels(vertexCount: network.graph.vertexCount)
     }
 
+    /// What one search object holds for a graph of `vertices`: cost, metres and parent per
+    /// vertex (the heap and touched list grow with a run and are not counted).
+    public static func byteCount(vertices: Int) -> Int { vertices * (8 + 8 + 4) }
+
     /// Runs Dijkstra from `origin` until every vertex within `limitSeconds` is settled.
     public func run(from origin: NetworkLocation, mode: TravelMode, limitSeconds: Double = .infinity) {
         run(from: origin, mode: mode, limitSeconds: limitSeconds, stopAt: nil)

@@ -57,7 +57,8 @@ struct NearestFacilityFinder {
             return points.map { _ in .failure(NearestFacilityProblem("no \(kind) in the dataset")) }
         }
         if let index {
-            return points.map { point in
+            return try points.map { point in
+                try Cancellation.check()
                 switch index.nearest(to: point, count: 1) {
                 case .reached(let hits):
                     guard let hit = hits.first else { return .failure(NearestFacilityProblem("no \(kind) can be reached")) }

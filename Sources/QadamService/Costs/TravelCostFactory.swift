@@ -139,6 +139,7 @@ public enum TravelCostFactory {
         let g = network.graph
         for (s, origin) in sources.enumerated() {
             guard let origin else { continue }
+            try Cancellation.check()
             search.run(from: origin, mode: mode, limitSeconds: limit)
             var edges: Set<Int> = [origin.edge]
             for v in search.reachedVertices() {

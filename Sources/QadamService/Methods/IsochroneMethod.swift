@@ -50,6 +50,7 @@ extension MethodRegistry {
             var isochrones: [JSONValue] = []
             var inner: Geometry?
             for limit in minutes {
+                try Cancellation.check()
                 let reached = queries.withSearch { $0.reachedNetwork(from: from, mode: mode, limitSeconds: limit * 60, snap: snap) }
                 guard case .reached(let network) = reached else {
                     members["reachable"] = false

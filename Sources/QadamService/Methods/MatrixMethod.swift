@@ -116,8 +116,9 @@ extension MethodRegistry {
             let queries = try snapshot.networkQueries
             var rows: [MatrixResult.Row] = []
             rows.reserveCapacity(cells)
-            queries.withSearch { search in
-                search.matrix(origins: Array(origins.points[page]), destinations: destinations.points, mode: mode, snap: snap) { i, measures in
+            try queries.withSearch { search in
+                try search.matrix(origins: Array(origins.points[page]), destinations: destinations.points, mode: mode, snap: snap) { i, measures in
+                    try Cancellation.check()
                     for (j, reach) in measures.enumerated() {
                         rows.append(.init(from: origins.ids[page.lowerBound + i], to: destinations.ids[j],
                                           lengthM: reach.value?.metres, timeS: reach.value?.seconds,
