@@ -31,13 +31,8 @@ public enum SourceFormat: String, Codable, Sendable {
     case postgis
 
     /// What the source's items are called in messages: GeoJSON and GeoPackage have features,
-    /// CSV files and queries rows.
-    var itemName: String {
-        switch self {
-        case .geojson, .geopackage: return "feature"
-        case .csv, .postgis: return "row"
-        }
-    }
+    /// the others rows.
+    var itemName: String { self == .geojson || self == .geopackage ? "feature" : "row" }
 }
 
 /// Why an import did not happen; the dataset file is left untouched in every case.

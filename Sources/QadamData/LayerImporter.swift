@@ -1,7 +1,7 @@
 import Foundation
 import QadamGeo
 
-/// Reads a GeoJSON, CSV or GeoPackage file, or a query's result, as one layer: format detection, layer
+/// Reads a GeoJSON or CSV file, or a query's result, as one layer: format detection, layer
 /// inference, field resolution and mapping. Writes nothing; `DatasetStore.importLayer` writes
 /// what this returns, and `qadam validate` prints its report.
 public enum LayerImporter {
@@ -32,15 +32,15 @@ public enum LayerImporter {
         try map(QueryResultReader.read(query), path: query.source, options: options)
     }
 
-    /// Features mapped to the layer the options name (or the source suggests), with the
-    /// problems; `path` names the source in the errors thrown before any feature is mapped.
+    /// Features mapped to the layer the options name (or the file suggests), with the problems;
+    /// `path` names the source in the errors thrown before any row is mapped.
     private static func map(_ document: SourceDocument, path: String,
                             options: ImportOptions) throws -> (records: LayerRecords, report: ImportReport) {
         let name = document.file
         let layer = try options.layer ?? options.mapping.layer ?? inferLayer(document)
         if let problem = document.missingGeometryColumns, !layer.geometryShape.allowsMissingGeometry {
             throw ImportError.unreadable(file: path, problems: [
-                // A CSV's header is its row 1; a query has no row to point at.
+                // A CSV's header is its row 1; other sources have no row to point at.
                 DataProblem(.error, ProblemLocation(file: name, row: document.format == .csv ? 1 : nil), problem),
             ])
         }

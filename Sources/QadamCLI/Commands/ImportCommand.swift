@@ -61,6 +61,7 @@ struct ImportCommand: ParsableCommand {
         let existed = FileManager.default.fileExists(atPath: dataset)
         do {
             do {
+                // The server is read before the dataset is opened, so a failed read creates no file.
                 let query = try postgis.map { try PostGISSource.read($0.selection, from: $0.url) }
                 let store = try DatasetStore.openOrCreate(URL(fileURLWithPath: dataset))
                 report = try query.map { try store.importLayer(query: $0, options: options) }
