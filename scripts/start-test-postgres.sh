@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Starts a private PostgreSQL with PostGIS for the tests, and stops it.
 #
-#   scripts/start-test-postgres.sh DIR         new cluster in DIR/data, listening only on the
-#                                              Unix socket in DIR (no TCP); database qadam_test
-#                                              with the postgis extension; prints its URI
-#   scripts/start-test-postgres.sh --stop DIR  stops that server
+#   scripts/start-test-postgres.sh DIR [--owner PID]
+#       new cluster in DIR/data, listening only on the Unix socket in DIR (no TCP); database
+#       qadam_test with the postgis extension; prints its URI. With --owner, the server is
+#       stopped and DIR removed once process PID has ended, however it ended (a test process
+#       that crashes or is killed leaves no server behind).
+#   scripts/start-test-postgres.sh --stop DIR
+#       stops that server
 #
 # The superuser is `postgres` with trust authentication, which is safe only because the socket
 # lives in a private directory. PostgreSQL refuses to run as root, so as root the server runs
-# as the `postgres` system user (Debian's postgresql package creates it) and DIR is given to it.
+# as the `postgres` system user (Debian's postgresql package creates it) and DIR is given to it
+# (so DIR's parent must be open to that user, as /tmp is).
 set -euo pipefail
 
 bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
@@ -26,7 +30,9 @@ if [ "${1:-}" = "--stop" ]; then
   exit 0
 fi
 
-dir="${1:?usage: start-test-postgres.sh DIR}"
+dir="${1:?usage: start-test-postgres.sh DIR [--owner PID]}"
+owner=""
+if [ "${2:-}" = "--owner" ]; then owner="${3:?--owner needs a process id}"; fi
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; fi
@@ -42,4 +48,10 @@ psql=("$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$dir" -U postgres)
 "${psql[@]}" -d postgres -c "CREATE DATABASE qadam_test" >/dev/null
 "${psql[@]}" -d qadam_test -c "CREATE EXTENSION postgis" >/dev/null \
   || { echo "start-test-postgres: the postgis extension is missing (apt: postgresql-15-postgis-3)" >&2; exit 1; }
+if [ -n "$owner" ]; then
+  # Detached from the caller (its own session, no inherited output), so it outlives it.
+  setsid bash -c 'while kill -0 "$0" 2>/dev/null; do sleep 1; done; "$1" --stop "$2"; rm -rf "$2"' \
+    "$owner" "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")" "$dir" \
+    </dev/null >/dev/null 2>&1 &
+fi
 echo "postgresql://postgres@/qadam_test?host=$dir"

@@ -8,23 +8,6 @@ import Testing
 /// the districts' outlines, numbers stay numbers.
 @Suite("GeoPackage output", .enabled(if: OGRInfo.path != nil || SharedGeodata.isCI, "needs GDAL's ogrinfo (Debian: gdal-bin)"))
 struct GeoPackageOutputTests {
-    /// `ogrinfo -so -al FILE`: every layer's summary.
-    private func describe(_ file: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(OGRInfo.path, "ogrinfo is not installed"))
-        process.arguments = ["-so", "-al", file]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "ogrinfo: \(errors)")
-        #expect(!errors.contains("ERROR"), "ogrinfo: \(errors)")
-        return text
-    }
-
     /// The lines of one layer's summary, from its `Layer name:` line to the next layer's.
     private func layer(_ name: String, in summary: String) -> [Substring] {
         let lines = summary.split(separator: "\n")
@@ -50,7 +33,7 @@ struct GeoPackageOutputTests {
         let written = try QadamProcess.run(coverage + ["--format", "gpkg", "--output", points])
         #expect(written.status == 0, "\(written.stderr)")
         #expect(written.stdout.isEmpty)
-        let summary = try describe(points)
+        let summary = try OGRInfo.summary(points)
         let lines = layer("coverage_outside", in: summary)
         #expect(lines.contains("Geometry: Point"), "\(summary)")
         #expect(lines.contains("Feature Count: \(outside.count)"), "\(summary)")
@@ -62,7 +45,7 @@ struct GeoPackageOutputTests {
         let groupCount = try #require((try groups.json() as? [String: Any])?["groups"] as? [[String: Any]]).count
         let rollUp = dir + "/districts.gpkg"
         #expect(try QadamProcess.run(coverage + ["--group-by", "district", "--format", "gpkg", "--output", rollUp]).status == 0)
-        let rollUpLines = layer("coverage_groups", in: try describe(rollUp))
+        let rollUpLines = layer("coverage_groups", in: try OGRInfo.summary(rollUp))
         #expect(groupCount > 0)
         #expect(rollUpLines.contains("Feature Count: \(groupCount)"), "\(rollUpLines)")
         // Each district's row is drawn as the district's outline.
@@ -81,7 +64,7 @@ struct GeoPackageOutputTests {
         let result = try QadamProcess.run(["audit", "--dataset", dataset, "--origins", origins, "--kind", "school",
                                            "--format", "gpkg", "--output", file])
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = layer("audit", in: try describe(file))
+        let lines = layer("audit", in: try OGRInfo.summary(file))
         #expect(lines.contains("Geometry: Point"), "\(lines)")
         // The bad origin keeps its row, with its error and no geometry.
         #expect(lines.contains("Feature Count: 3"), "\(lines)")
@@ -96,7 +79,7 @@ struct GeoPackageOutputTests {
         let result = try QadamProcess.run(["isochrone", "--socket", daemon.socketPath, "--from", from, "--minutes", "3,6",
                                            "--format", "gpkg", "--output", file])
         #expect(result.status == 0, "\(result.stderr)")
-        let lines = layer("isochrones", in: try describe(file))
+        let lines = layer("isochrones", in: try OGRInfo.summary(file))
         #expect(lines.contains("Feature Count: 2"), "\(lines)")
         #expect(lines.contains { $0.hasPrefix("Geometry: ") && $0.contains("Polygon") }, "\(lines)")
         #expect(lines.contains("minutes: Integer64 (0.0)") || lines.contains("minutes: Real (0.0)"), "\(lines)")
@@ -109,7 +92,24 @@ struct GeoPackageOutputTests {
     }
 }
 
-/// Where GDAL's `ogrinfo` is, if installed.
+/// GDAL's `ogrinfo`, if installed: what QGIS reads GeoPackages with.
 enum OGRInfo {
     static let path: String? = ["/usr/bin/ogrinfo", "/usr/local/bin/ogrinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// `ogrinfo -so -al FILE`: every layer's summary; GDAL's errors fail the calling test.
+    static func summary(_ file: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(path, "ogrinfo is not installed"))
+        process.arguments = ["-so", "-al", file]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "ogrinfo: \(errors)")
+        #expect(!errors.contains("ERROR") && !errors.contains("Warning"), "ogrinfo: \(errors)")
+        return text
+    }
 }

@@ -20,9 +20,11 @@ final class PostGISImportTests {
 
     static let schoolsCSV = SharedGeodata.file("facilities/giga_schools_almaty.csv")
     static let districtsGeoJSON = SharedGeodata.file("boundaries/almaty_districts_osm2017.geojson")
+    static let homesCSV = SharedGeodata.file("population/almaty_gem_exposure_residential_points.csv")
 
     /// The server with the rows loaded once per test process: the schools as points numbered in
-    /// file order, the districts as they are and once more in UTM zone 43N (EPSG:32643).
+    /// file order, the districts as they are and once more in UTM zone 43N (EPSG:32643), and
+    /// GEM's residential buildings with their occupants.
     static let almaty: Result<TestPostgres, Error> = Result {
         let pg = try TestPostgres.shared.get()
         try pg.psql("""
@@ -36,6 +38,11 @@ final class PostGISImportTests {
                        f->'properties'->>'nameRu' AS "nameRu", ST_SetSRID(ST_GeomFromGeoJSON(f->'geometry'), 4326) AS geom
                 FROM jsonb_array_elements((:'doc')::jsonb->'features') WITH ORDINALITY AS t(f, n) ORDER BY n;
             CREATE TABLE districts_utm AS SELECT "osm-relation-id", name, ST_Transform(geom, 32643) AS geom FROM districts;
+            CREATE TEMP TABLE homes_csv (district_osm_relation text, district_ru text, lon float8, lat float8,
+                                         taxonomy text, buildings int, occupants int, replacement_cost_usd float8);
+            \\copy homes_csv FROM '\(homesCSV.path)' WITH (FORMAT csv, HEADER true)
+            CREATE TABLE homes AS SELECT row_number() OVER () AS id, district_osm_relation, occupants,
+                ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom FROM homes_csv;
             """)
         return pg
     }
@@ -79,6 +86,35 @@ final class PostGISImportTests {
         #expect(districts["layer"] as? String == "districts")
         #expect(districts["record_count"] as? Int == 8)
         #expect(districts["content_hash"] as? String == files["content_hash"] as? String)
+    }
+
+    /// The planner's round trip of docs/import.md: PostGIS -> qadam import -> qadamd ->
+    /// qadam coverage --format gpkg, the GeoPackage holding what the JSON answer says.
+    @Test func postGISToQadamdToAGeoPackage() throws {
+        let pg = try Self.almaty.get()
+        let dataset = path("almaty.qadam")
+        _ = try importing([pg.url, "--table", "schools", "--layer", "facilities", "--default-kind", "school", "--dataset", dataset])
+        _ = try importing([pg.url, "--table", "districts", "--dataset", dataset])
+        let homes = try importing([pg.url, "--layer", "demand", "--dataset", dataset, "--query",
+                                   "SELECT id, occupants AS population, district_osm_relation AS district_id, geom FROM homes"])
+        #expect(homes["record_count"] as? Int == 2118)
+        let daemon = try DaemonProcess(copying: dataset)
+        let coverage = ["coverage", "--socket", daemon.socketPath, "--kind", "school", "--max-m", "500"]
+
+        let answer = try #require(try QadamProcess.run(coverage + ["--format", "json"]).json() as? [String: Any])
+        let outside = try #require(answer["outside"] as? [[String: Any]])
+        #expect((answer["population_total"] as? Double ?? 0) > 0)
+        let points = path("outside.gpkg")
+        #expect(try QadamProcess.run(coverage + ["--format", "gpkg", "--output", points]).status == 0)
+        let rollUp = path("by-district.gpkg")
+        #expect(try QadamProcess.run(coverage + ["--group-by", "district", "--format", "gpkg", "--output", rollUp]).status == 0)
+
+        let outsideLayer = try OGRInfo.summary(points)
+        #expect(outsideLayer.contains("Layer name: coverage_outside"), "\(outsideLayer)")
+        #expect(outsideLayer.contains("Feature Count: \(outside.count)"), "\(outsideLayer)")
+        let districtLayer = try OGRInfo.summary(rollUp)
+        #expect(districtLayer.contains("Feature Count: 8"), "\(districtLayer)")
+        #expect(districtLayer.contains("Geometry: Multi Polygon"), "\(districtLayer)")
     }
 
     @Test func aProjectedGeometryColumnIsTransformedToWGS84() throws {

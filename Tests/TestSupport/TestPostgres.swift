@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// A real PostgreSQL with PostGIS for the tests, started once per test process by
-/// `scripts/start-test-postgres.sh` in a private directory (socket only, no TCP) and stopped
-/// when the process exits.
+/// `scripts/start-test-postgres.sh` in a private directory (socket only, no TCP); the script
+/// stops it once this process has ended, however it ended.
 ///
 /// Tests that need it use `.enabled(if: TestPostgres.shouldRun, TestPostgres.skipReason)`:
 /// without a PostgreSQL installation they are reported as skipped with the reason, except
@@ -37,9 +37,7 @@ public final class TestPostgres: Sendable {
     private init() throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("qadam-pg-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))").path
-        url = try Self.run([Self.script, directory]).trimmingCharacters(in: .whitespacesAndNewlines)
-        Self.started = directory
-        atexit { TestPostgres.stopStarted() }
+        url = try Self.run([Self.script, directory, "--owner", String(getpid())]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Runs SQL (psql's meta-commands such as `\copy` included) in the test database, stopping
@@ -56,15 +54,6 @@ public final class TestPostgres: Sendable {
     }
 
     // MARK: Process plumbing
-
-    /// The directory of the server to stop at exit (atexit takes no context).
-    nonisolated(unsafe) private static var started: String?
-
-    private static func stopStarted() {
-        guard let dir = started else { return }
-        _ = try? run([script, "--stop", dir])
-        try? FileManager.default.removeItem(atPath: dir)
-    }
 
     /// Runs a command to its end and returns its standard output. posix_spawn and waitpid
     /// rather than Foundation's Process, whose wait never returned for the start script (the
