@@ -11,9 +11,10 @@ import class Foundation.ProcessInfo
 
 let withBenchmarks = ProcessInfo.processInfo.environment["QADAM_BENCHMARKS"] == "1"
 
+// Linux only: the daemon reads peers with SO_PEERCRED, its own memory from /proc, and talks to
+// systemd; no Apple platform is declared because none is supported.
 let package = Package(
     name: "Qadam",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "qadamd", targets: ["qadamd"]),
         .executable(name: "qadam", targets: ["qadam"]),
@@ -22,12 +23,20 @@ let package = Package(
         .library(name: "QadamNetwork", targets: ["QadamNetwork"]),
         .library(name: "QadamAccess", targets: ["QadamAccess"]),
         .library(name: "QadamService", targets: ["QadamService"]),
+        // The wire contract: what an outside Swift client of qadamd depends on.
+        .library(name: "QadamProtocol", targets: ["QadamProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
-        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
@@ -43,8 +52,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
 
-        .target(name: "QadamGeo", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "QadamData", dependencies: ["QadamGeo", "CSpatiaLite"]),
+        .target(name: "QadamGeo", dependencies: [
+            "CGEOS", "CPROJ", .product(name: "HeapModule", package: "swift-collections"),
+        ]),
+        .target(name: "QadamData", dependencies: [
+            "QadamGeo", "CSpatiaLite", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "QadamNetwork", dependencies: ["QadamGeo", "QadamData", "CZlib"]),
         // PostGIS as an import source, over PostgresNIO; only the CLI links it, not the daemon.
         .target(name: "QadamPostGIS", dependencies: [
@@ -55,7 +68,9 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "QadamAccess", dependencies: ["QadamGeo", "QadamData", "QadamNetwork"]),
+        .target(name: "QadamAccess", dependencies: [
+            "QadamGeo", "QadamData", "QadamNetwork", .product(name: "HeapModule", package: "swift-collections"),
+        ]),
         .target(name: "QadamProtocol", dependencies: []),
         // Loads a dataset into an immutable snapshot and answers protocol requests against it;
         // shared by the daemon and by the CLI's in-process mode so both give the same answers.
@@ -64,7 +79,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "QadamCLI", dependencies: [
-            "QadamService", "QadamProtocol", "QadamPostGIS",
+            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamService", "QadamProtocol", "QadamPostGIS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "qadam", dependencies: ["QadamCLI"]),
@@ -72,32 +87,39 @@ let package = Package(
             "QadamService", "QadamProtocol",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOExtras", package: "swift-nio-extras"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Shared test helpers: geodata location, fixture datasets, a live qadamd child process.
-        .target(name: "TestSupport", dependencies: ["QadamGeo", "QadamData", "QadamNetwork", "QadamProtocol"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["QadamData", "QadamNetwork", "QadamProtocol"], path: "Tests/TestSupport"),
         .testTarget(name: "QadamGeoTests", dependencies: [
             "QadamGeo", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "QadamDataTests", dependencies: ["QadamData", "TestSupport"]),
+        .testTarget(name: "QadamDataTests", dependencies: ["QadamGeo", "QadamData", "TestSupport"]),
         .testTarget(name: "QadamNetworkTests", dependencies: [
-            "QadamNetwork", "TestSupport",
+            "CZlib", "QadamGeo", "QadamData", "QadamNetwork", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamAccessTests", dependencies: [
-            "QadamAccess", "TestSupport",
+            "QadamGeo", "QadamData", "QadamAccess", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamDaemonTests", dependencies: [
-            "QadamProtocol", "QadamService", "TestSupport",
+            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol", "QadamService", "TestSupport",
         ]),
-        .testTarget(name: "QadamCLITests", dependencies: ["QadamCLI", "QadamData", "QadamGeo", "QadamProtocol", "QadamPostGIS", "TestSupport"]),
+        .testTarget(name: "QadamCLITests", dependencies: [
+            "QadamCLI", "QadamGeo", "QadamData", "QadamNetwork", "QadamProtocol", "QadamPostGIS", "TestSupport",
+        ]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
 
 if withBenchmarks {

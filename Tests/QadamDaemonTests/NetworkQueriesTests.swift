@@ -17,12 +17,13 @@ import Testing
         let points: [JSONValue] = (0..<64).map { _ in
             [.double(76.88 + Double.random(in: 0...0.0095, using: &rng)), .double(43.22 + Double.random(in: 0...0.007, using: &rng))]
         }
-        func ask(_ point: JSONValue, _ kind: String) -> String {
+        @Sendable func ask(_ point: JSONValue, _ kind: String) -> String {
             let result = service.call("nearest", params: ["kind": .string(kind), "from": point, "k": 2])
             return (try? JSONText.serialize(result.get())) ?? "\(result)"
         }
         let kinds = ["school", "polyclinic"]
-        let answers = UnsafeMutableBufferPointer<String>.allocate(capacity: points.count * kinds.count)
+        // Each iteration writes its own slot only.
+        nonisolated(unsafe) let answers = UnsafeMutableBufferPointer<String>.allocate(capacity: points.count * kinds.count)
         defer { answers.deallocate() }
         _ = answers.initialize(from: Array(repeating: "", count: answers.count))
         DispatchQueue.concurrentPerform(iterations: answers.count) { i in

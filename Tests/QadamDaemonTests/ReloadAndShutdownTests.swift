@@ -13,7 +13,8 @@ import Testing
         let state = LoadState(clients: 8)
         let done = DispatchGroup()
         for slot in 0..<8 {
-            let client = try daemon.client()
+            // Handed to the one thread that uses it.
+            nonisolated(unsafe) let client = try daemon.client()
             done.enter()
             Thread {
                 defer { done.leave() }

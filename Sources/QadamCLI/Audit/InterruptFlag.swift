@@ -1,12 +1,9 @@
 import Foundation
+import Synchronization
 
-/// How many interrupt signals have arrived. Written only by the signal handler, with a plain
-/// store (async-signal-safe); allocated, and so initialized, before the handler is installed.
-private let receivedInterrupts: UnsafeMutablePointer<sig_atomic_t> = {
-    let pointer = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
-    pointer.initialize(to: 0)
-    return pointer
-}()
+/// How many interrupt signals have arrived. Written only by the signal handler with a
+/// lock-free atomic store (async-signal-safe); initialized before the handler is installed.
+private let receivedInterrupts = Atomic<Int32>(0)
 
 /// Set when the user presses Ctrl-C, read by the audit loop between rows.
 ///
@@ -17,9 +14,8 @@ private let receivedInterrupts: UnsafeMutablePointer<sig_atomic_t> = {
 /// A plain signal handler, not a DispatchSource: on Linux libdispatch receives signals through
 /// a signalfd, which misses a signal the kernel delivers to a thread that has not blocked it
 /// (the main thread), so a dispatch signal source can silently never fire.
-public final class InterruptFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
+public final class InterruptFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
     private let followsSignals: Bool
 
     /// A flag raised only by `raise()` (for tests and for callers with their own signal handling).
@@ -32,24 +28,20 @@ public final class InterruptFlag: @unchecked Sendable {
     }
 
     public var isRaised: Bool {
-        if followsSignals, receivedInterrupts.pointee > 0 { return true }
-        lock.lock(); defer { lock.unlock() }
-        return raised
+        if followsSignals, receivedInterrupts.load(ordering: .relaxed) > 0 { return true }
+        return raised.load(ordering: .relaxed)
     }
 
-    public func raise() {
-        lock.lock(); defer { lock.unlock() }
-        raised = true
-    }
+    public func raise() { raised.store(true, ordering: .relaxed) }
 
     /// A flag raised by `signals` (SIGINT by default). Their handler is replaced for the life
     /// of the process; every flag made this way sees the same signals.
     public static func installed(for signals: [Int32] = [SIGINT]) -> InterruptFlag {
-        _ = receivedInterrupts.pointee // initialize before any handler can run
+        _ = receivedInterrupts.load(ordering: .relaxed) // initialize before any handler can run
         for number in signals {
             signal(number) { _ in
-                if receivedInterrupts.pointee > 0 { _exit(130) }
-                receivedInterrupts.pointee = 1
+                if receivedInterrupts.load(ordering: .relaxed) > 0 { _exit(130) }
+                receivedInterrupts.store(1, ordering: .relaxed)
             }
         }
         return InterruptFlag(followingSignals: ())
