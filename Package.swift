@@ -103,7 +103,9 @@ let package = Package(
             "QadamGeo", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "QadamDataTests", dependencies: ["QadamGeo", "QadamData", "TestSupport"]),
+        .testTarget(name: "QadamDataTests", dependencies: [
+            "QadamGeo", "QadamData", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "QadamNetworkTests", dependencies: [
             "CZlib", "QadamGeo", "QadamData", "QadamNetwork", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import QadamData
 import QadamGeo
@@ -12,7 +13,7 @@ struct DatasetStoreTests {
         p1,77.00,43.30,clinic,500,Polyclinic 4
         """
 
-    static func fileHash(_ url: URL) throws -> String { SHA256.hex([UInt8](try Data(contentsOf: url))) }
+    static func fileHash(_ url: URL) throws -> String { SHA256.hash(data: try Data(contentsOf: url)).map { String(format: "%02x", $0) }.joined() }
 
     @Test func roundTripsFacilitiesAndKeepsTheirFields() throws {
         let dir = try TemporaryDirectory()
