@@ -41,44 +41,42 @@ struct DaemonConfig: Sendable {
         let description: String
     }
 
-    /// Applies a config file's keys; unknown keys and wrong types are errors naming the key.
+    /// Applies a config file's keys; syntax errors, unknown keys and wrong types are errors
+    /// naming the file, the line and the key.
     mutating func apply(file path: String) throws {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ConfigError(description: "cannot read config file \(path): \(error.localizedDescription)")
-        }
-        for (key, value) in try TOMLSubset.parse(text, file: path).sorted(by: { $0.key < $1.key }) {
-            func fail(_ expected: String) -> ConfigError {
-                ConfigError(description: "\(path): \(key) must be \(expected)")
-            }
+        try apply(ConfigFile(path: path))
+    }
+
+    mutating func apply(_ file: ConfigFile) throws {
+        for entry in file.entries {
+            let value = entry.value
             func string() throws -> String {
-                guard case .string(let s) = value else { throw fail("a string") }
+                guard let s = value.string else { throw file.error(entry, "must be a string") }
                 return s
             }
             func integer() throws -> Int {
-                guard case .integer(let i) = value, i > 0 else { throw fail("a positive integer") }
+                guard let i = value.int, i > 0 else { throw file.error(entry, "must be a positive integer") }
                 return i
             }
             func seconds() throws -> Double {
-                switch value {
-                case .integer(let i) where i > 0: return Double(i)
-                case .float(let d) where d > 0: return d
-                default: throw fail("a positive number of seconds")
+                guard let d = value.int.map(Double.init) ?? value.double, d > 0, d.isFinite else {
+                    throw file.error(entry, "must be a positive number of seconds")
                 }
+                return d
             }
             func ids() throws -> Set<UInt32> {
-                guard case .array(let items) = value else { throw fail("an array of numeric ids") }
+                guard let items = value.array else { throw file.error(entry, "must be an array of numeric ids") }
                 return Set(try items.map { item -> UInt32 in
-                    guard case .integer(let i) = item, let id = UInt32(exactly: i) else { throw fail("an array of numeric ids") }
+                    guard let i = item.int, let id = UInt32(exactly: i) else { throw file.error(entry, "must be an array of numeric ids") }
                     return id
                 })
             }
-            switch key {
+            switch entry.key {
             case "dataset": datasetPath = try string()
             case "norms": normsPath = try string()
             case "socket.path": socketPath = try string()
             case "socket.mode":
-                guard let mode = UInt32(try string(), radix: 8), mode <= 0o777 else { throw fail("an octal string like \"0660\"") }
+                guard let mode = UInt32(try string(), radix: 8), mode <= 0o777 else { throw file.error(entry, "must be an octal string like \"0660\"") }
                 socketMode = mode
             case "socket.group": socketGroup = try string()
             case "access.allowed_uids": allowedUIDs = try ids()
@@ -94,10 +92,14 @@ struct DaemonConfig: Sendable {
             case "metrics.socket": metricsSocketPath = try string()
             case "metrics.port":
                 let port = try integer()
-                guard port <= 65535 else { throw fail("a TCP port (1-65535)") }
+                guard port <= 65535 else { throw file.error(entry, "must be a TCP port (1-65535)") }
                 metricsPort = port
-            case "log.level": logLevel = try Self.level(try string(), source: "\(path): log.level")
-            default: throw ConfigError(description: "\(path): unknown key \(key)")
+            case "log.level":
+                guard let level = Logger.Level(rawValue: try string().lowercased()) else {
+                    throw file.error(entry, "must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                logLevel = level
+            default: throw file.error(entry, "is not a qadamd setting (see qadamd(1) and /etc/qadam/qadamd.toml)")
             }
         }
     }

@@ -30,8 +30,14 @@ struct QadamdCommand: ParsableCommand {
     @Option(help: "Unix socket path to listen on (default: /run/qadam/qadamd.sock for root, else $XDG_RUNTIME_DIR/qadam/qadamd.sock).")
     var socket: String?
 
-    @Option(help: "Config file (TOML subset); default \(DaemonConfig.defaultConfigPath) when it exists.")
+    @Option(help: "Config file (TOML); default \(DaemonConfig.defaultConfigPath) when it exists.")
     var config: String?
+
+    @Option(help: ArgumentHelp(
+        "Check a config file (with the environment and flags on top, as a start would) and exit: 0 when valid, 1 with the error's line and key.",
+        discussion: "For ExecStartPre= and for administrators editing the file; the dataset is not loaded.",
+        valueName: "file"))
+    var checkConfig: String?
 
     @Option(help: "Group to own the socket file.")
     var socketGroup: String?
@@ -67,7 +73,10 @@ struct QadamdCommand: ParsableCommand {
     var enableDebugMethods = false
 
     func run() throws {
-        let settings = try resolveConfig()
+        if let checkConfig {
+            return try Self.check(config: checkConfig) { try resolveConfig(file: checkConfig) }
+        }
+        let settings = try resolveConfig(file: config)
         LoggingSystem.bootstrap { label in
             var handler = QueuedLogHandler(label: label)
             handler.logLevel = settings.logLevel
@@ -110,11 +119,23 @@ struct QadamdCommand: ParsableCommand {
         server.waitUntilStopped()
     }
 
-    /// Defaults, then config file, then environment, then flags.
-    private func resolveConfig() throws -> DaemonConfig {
+    /// Runs `resolve` for `--check-config`, reporting the outcome as the exit status.
+    private static func check(config path: String, _ resolve: () throws -> DaemonConfig) throws {
+        do {
+            let settings = try resolve()
+            print("\(path): OK (dataset \(settings.datasetPath ?? "not set"), socket \(settings.socketPath))")
+        } catch {
+            FileHandle.standardError.write(Data("qadamd: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// Defaults, then config file (`file`, else the default one when present), then
+    /// environment, then flags.
+    private func resolveConfig(file: String?) throws -> DaemonConfig {
         var settings = DaemonConfig()
         let environment = ProcessInfo.processInfo.environment
-        if let path = config {
+        if let path = file {
             try settings.apply(file: path)
         } else if FileManager.default.fileExists(atPath: DaemonConfig.defaultConfigPath) {
             try settings.apply(file: DaemonConfig.defaultConfigPath)
