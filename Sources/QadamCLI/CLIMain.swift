@@ -10,14 +10,15 @@ public enum CLIMain {
             try command.run()
             exit(0)
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("qadam: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("qadam: \(StandardInput.reword(error.message))\n".utf8))
             exit(error.exitCode.rawValue)
         } catch {
             let code = QadamCommand.exitCode(for: error)
             if code == .success {
                 QadamCommand.exit(withError: error) // --help, --version: prints and exits 0
             }
-            let message = QadamCommand.fullMessage(for: error)
+            // Messages name standard input so, not by its temporary copy (`InputFile`).
+            let message = StandardInput.reword(QadamCommand.fullMessage(for: error))
             FileHandle.standardError.write(Data("\(message)\n".utf8))
             exit(code == .validationFailure ? CLIExitCode.usage.rawValue : CLIExitCode.dataError.rawValue)
         }

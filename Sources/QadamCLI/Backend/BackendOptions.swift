@@ -4,13 +4,13 @@ import Foundation
 /// `--dataset`, `--socket` and `--norms`, shared by every command that asks a question, and
 /// the choice of backend they make.
 public struct BackendOptions: ParsableArguments {
-    @Option(help: "Answer in-process from this dataset file (no daemon needed).")
+    @Option(help: "Answer in-process from this dataset file (no daemon needed; - reads it from standard input).")
     var dataset: String?
 
     @Option(help: "Ask the qadamd listening on this Unix socket (default: $QADAM_SOCKET).")
     var socket: String?
 
-    @Option(help: "Norms catalogue for --dataset (default: $QADAM_NORMS, else geodata/norms/default.json of the installation).")
+    @Option(help: "Norms catalogue for --dataset (default: $QADAM_NORMS, else geodata/norms/default.json of the installation; - reads standard input).")
     var norms: String?
 
     public init() {}
@@ -44,9 +44,16 @@ public struct BackendOptions: ParsableArguments {
 
     public func makeBackend() throws -> any QueryBackend {
         switch try mode() {
-        case .inProcess(let dataset, let norms): return try InProcessBackend(datasetPath: dataset, normsPath: norms)
+        case .inProcess(let dataset, let norms): return try Self.inProcessBackend(dataset: dataset, norms: norms)
         case .daemon(let socket): return try SocketBackend(socketPath: socket)
         }
+    }
+
+    /// The in-process backend for `--dataset` and `--norms` as given; `-` reads one of them
+    /// from standard input (the dataset through a temporary copy: SQLite opens a file).
+    static func inProcessBackend(dataset: String, norms: String?) throws -> InProcessBackend {
+        try InProcessBackend(datasetPath: InputFile(dataset, option: "--dataset").readablePath(),
+                             normsPath: norms.map { try InputFile($0, option: "--norms").readablePath() })
     }
 
     /// For commands about the daemon itself (`stats`, `reload`): `--dataset` is a usage error

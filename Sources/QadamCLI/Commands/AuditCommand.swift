@@ -12,7 +12,7 @@ struct AuditCommand: ParsableCommand {
             run the same command with --resume to continue.
             """)
     @OptionGroup var backend: BackendOptions
-    @Option(help: "Origins file: CSV with id, lon, lat columns, or a GeoJSON FeatureCollection of points.") var origins: String?
+    @Option(help: "Origins file: CSV with id, lon, lat columns, or a GeoJSON FeatureCollection of points; - reads standard input.") var origins: String?
     @Option(help: "Audit a dataset layer instead of an origins file: settlements.") var layer: String?
     @Option(help: "With --origins: the facility kind (school, polyclinic, ...).") var kind: String?
     @Option(help: "With --origins: walk (default), wheelchair or drive.") var profile: String?
@@ -22,7 +22,7 @@ struct AuditCommand: ParsableCommand {
     var detourFactor: Double?
     @Option(help: "Output format: csv, geojsonl (GeoJSON Lines), or gpkg (a GeoPackage written when the run ends; needs --output).")
     var format: AuditOutputFormat = .lines(.csv)
-    @Option(help: "Output file (default: standard output).") var output: String?
+    @Option(help: "Output file (default, or -: standard output).") var output: String?
     @Flag(help: "Continue an interrupted audit in --output instead of starting over.") var resume = false
     @Option(name: .customLong("chunk-size"), help: "Origins per request (default 1024).") var chunkSize: Int = 1024
 
@@ -34,8 +34,8 @@ struct AuditCommand: ParsableCommand {
             throw ValidationError("--layer audits every norm of each settlement's class; --kind and --profile apply to --origins")
         }
         guard chunkSize > 0 else { throw ValidationError("--chunk-size must be positive") }
-        if resume, output == nil { throw ValidationError("--resume needs --output FILE") }
-        if format == .gpkg, output == nil { throw ValidationError("--format gpkg writes a file: add --output FILE.gpkg") }
+        if resume, OutputPath.file(output) == nil { throw ValidationError("--resume needs --output FILE (a file to continue, not standard output)") }
+        if format == .gpkg, OutputPath.file(output) == nil { throw ValidationError("--format gpkg writes a file: add --output FILE.gpkg") }
         if format == .gpkg, resume { throw ValidationError("--resume continues csv or geojsonl output; a GeoPackage is written whole") }
     }
 
@@ -45,16 +45,16 @@ struct AuditCommand: ParsableCommand {
         let writer: any AuditSink
         switch format {
         case .gpkg:
-            writer = AuditGeoPackageSink(path: output!, columns: plan.columns)
+            writer = AuditGeoPackageSink(path: OutputPath.file(output)!, columns: plan.columns)
         case .lines(let lines):
-            let destination: AuditWriter.Destination = output.map { .file(URL(fileURLWithPath: $0)) } ?? .standardOutput
+            let destination: AuditWriter.Destination = OutputPath.file(output).map { .file(URL(fileURLWithPath: $0)) } ?? .standardOutput
             writer = try AuditWriter(destination: destination, format: lines, columns: plan.columns, resume: resume)
         }
         let outcome = try AuditDriver(columns: plan.columns, chunkSize: chunkSize)
             .run(origins: plan.origins, writer: writer, progress: ProgressReporter(total: plan.origins.count),
                  interrupt: InterruptFlag.installed()) { chunk in try plan.compute(chunk, service) }
         try writer.close()
-        let place = output ?? "standard output"
+        let place = OutputPath.name(output)
         switch outcome {
         case .completed(let rows, let errors):
             note("wrote \(rows) row(s) (\(errors) with an error) to \(place)" + (writer.resumedRowCount > 0 ? " after the \(writer.resumedRowCount) already there" : ""))
@@ -93,7 +93,10 @@ struct AuditPlan {
         let shared = command.sharedParams
         if let file = command.origins {
             let origins: [AuditOrigin]
-            do { origins = try OriginsReader.read(from: URL(fileURLWithPath: file)) } catch {
+            let input = InputFile(file, option: "--origins")
+            do { origins = try OriginsReader.read(input.data(), name: input.description) } catch let error as CLIError {
+                throw error
+            } catch {
                 throw CLIError(String(describing: error), exitCode: .dataError)
             }
             var probe = shared

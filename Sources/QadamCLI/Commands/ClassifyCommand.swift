@@ -16,7 +16,7 @@ struct ClassifyCommand: ParsableCommand {
             fact rows that matched nothing) goes to --report FILE as CSV, or to the output.
             """)
 
-    @Option(help: "Dataset file to classify in place.")
+    @Option(help: "Dataset file to classify in place (a path).")
     var dataset: String
 
     @Option(help: "Folder with cities_status.csv and monotowns.csv (default: geodata/facts).")
@@ -25,11 +25,16 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "Apply only statuses in force in this year (e.g. 2020 leaves out Косшы and Алатау).")
     var asOf: Int?
 
-    @Option(help: "Write the review list to this CSV file instead of printing it.")
+    @Option(help: "Write the review list to this CSV file instead of printing it (a path; without --report it goes to standard output).")
     var report: String?
 
     @Option(help: "Output format: table, json, csv.")
     var format: OutputFormat = .table
+
+    func validate() throws {
+        try InputFile.requirePath(dataset, option: "--dataset", because: "the dataset is changed in place")
+        try InputFile.requirePath(report, option: "--report", because: "without --report the review list is printed to standard output")
+    }
 
     func run() throws {
         let factsDirectory = try facts.map { URL(fileURLWithPath: $0) } ?? GeodataLocation.directory("facts")

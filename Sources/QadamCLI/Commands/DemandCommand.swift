@@ -27,10 +27,10 @@ struct DemandEstimateCommand: ParsableCommand {
             See docs/demand.md.
             """)
 
-    @Option(help: "Dataset file (with a network and districts) to write the demand layer into.")
+    @Option(help: "Dataset file (with a network and districts) to write the demand layer into (a path: it is changed in place).")
     var dataset: String
 
-    @Option(help: "CSV of population totals (see above).")
+    @Option(help: "CSV of population totals (see above); - reads standard input.")
     var totals: String
 
     @Option(name: .customLong("cell-m"), help: "Grid cell size in metres (default 250).")
@@ -40,10 +40,12 @@ struct DemandEstimateCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
+        try InputFile.requirePath(dataset, option: "--dataset", because: "the dataset is changed in place")
         guard cellM.isFinite, cellM >= 25, cellM <= 5_000 else { throw ValidationError("--cell-m must be between 25 and 5000 metres") }
         let result: DasymetricEstimate.Result
         do {
-            let read = try PopulationTotalsReader.read(URL(fileURLWithPath: totals))
+            let totals = URL(fileURLWithPath: try InputFile(self.totals, option: "--totals").readablePath())
+            let read = try PopulationTotalsReader.read(totals)
             let store = try DatasetStore.open(URL(fileURLWithPath: dataset))
             let streets = try store.features(layer: .network)
             guard !streets.isEmpty else {
@@ -55,8 +57,8 @@ struct DemandEstimateCommand: ParsableCommand {
             result = try DasymetricEstimate.estimate(totals: read, areas: areas, streets: streets,
                                                      options: .init(cellMetres: cellM))
             try store.replaceLayer(.demand(result.points), source: LayerSource(
-                file: URL(fileURLWithPath: totals).lastPathComponent,
-                name: "Dasymetric estimate from \(URL(fileURLWithPath: totals).lastPathComponent) over the street network",
+                file: totals.lastPathComponent,
+                name: "Dasymetric estimate from \(totals.lastPathComponent) over the street network",
                 licence: "derived; see the totals' sources and the network's licence"))
         } catch let e as PopulationTotalsReader.Failure {
             throw CLIError("\(e.description)\n\(dataset) was not changed", exitCode: .dataError)

@@ -18,10 +18,10 @@ struct ImportCommand: ParsableCommand {
             with --table or --query; its geometry column may be in any SRID (transformed to WGS 84).
             """)
 
-    @Argument(help: "GeoJSON FeatureCollection or CSV file, or a postgresql:// URI; or one or more OSM files (.osm.pbf, .osm, Overpass JSON) for one street network.")
+    @Argument(help: "GeoJSON FeatureCollection, CSV or GeoPackage file, or a postgresql:// URI; or one or more OSM files (.osm.pbf, .osm, Overpass JSON) for one street network. - reads standard input (its format told by content).")
     var files: [String]
 
-    @Option(help: "Dataset file (SpatiaLite) to write.")
+    @Option(help: "Dataset file (SpatiaLite) to write (a path: it is changed in place).")
     var dataset: String
 
     @Option(help: "Human name of the source, stored in the dataset (default: the file name).")
@@ -41,7 +41,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Output format: table, json, csv.")
     var format: OutputFormat = .table
 
+    func validate() throws {
+        try InputFile.requirePath(dataset, option: "--dataset", because: "the dataset is written in place")
+    }
+
     func run() throws {
+        // `-` becomes a temporary copy of standard input, named after its content's format.
+        let files = try self.files.map { file in
+            try InputFile(file, option: "FILE").readablePath { try ImportSourceContent.fileExtension(of: $0, layer: importOptions.layer) }
+        }
         let networkFiles = files.filter { NetworkImportOptionGroup.isNetworkImport(file: $0, layer: importOptions.layer) }
         if !networkFiles.isEmpty {
             if let other = files.first(where: { !networkFiles.contains($0) }) {

@@ -7,7 +7,7 @@ struct ImportOptionGroup: ParsableArguments {
     @Option(help: "Layer to import into: \(LayerKind.allCases.map(\.rawValue).joined(separator: ", ")). Inferred from the file when omitted.")
     var layer: LayerKind?
 
-    @Option(help: "JSON field-mapping file: {\"layer\": ..., \"fields\": {\"target\": \"source\"}}.")
+    @Option(help: "JSON field-mapping file: {\"layer\": ..., \"fields\": {\"target\": \"source\"}} (- reads standard input).")
     var mapping: String?
 
     @Option(help: "Source field holding the feature id.")
@@ -32,7 +32,9 @@ struct ImportOptionGroup: ParsableArguments {
 
     /// Mapping file first, then the named flags, then `--field` pairs: later wins.
     func importOptions(sourceName: String? = nil, licence: String? = nil) throws -> ImportOptions {
-        var mapping = try self.mapping.map { try FieldMapping.load(URL(fileURLWithPath: $0)) } ?? FieldMapping()
+        var mapping = try self.mapping.map {
+            try FieldMapping.load(URL(fileURLWithPath: InputFile($0, option: "--mapping").readablePath()))
+        } ?? FieldMapping()
         let named: [(String, String?)] = [("id", idField), ("name", nameField), ("population", populationField),
                                           ("kind", kindField), ("capacity", capacityField)]
         for case let (target, source?) in named { mapping.fields[target] = source }

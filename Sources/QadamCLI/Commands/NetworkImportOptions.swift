@@ -20,7 +20,7 @@ struct NetworkImportOptionGroup: ParsableArguments {
     @Flag(help: "Do not replace the facilities layer with the OSM file's schools, clinics, ...")
     var noFacilities = false
 
-    @Option(help: "CSV of name rules (pattern,kind[,match]) tried before the built-in ones that re-kind clinics and hospitals by name.")
+    @Option(help: "CSV of name rules (pattern,kind[,match]) tried before the built-in ones that re-kind clinics and hospitals by name (- reads standard input).")
     var facilityRules: String?
 
     enum MissingNodesChoice: String, ExpressibleByArgument, CaseIterable {
@@ -50,19 +50,22 @@ struct NetworkImportOptionGroup: ParsableArguments {
     func run(files: [String], dataset: String, sourceName: String?, licence: String?, format: OutputFormat) throws {
         let fileURLs = files.map { URL(fileURLWithPath: $0) }, datasetURL = URL(fileURLWithPath: dataset)
         var options = NetworkImportOptions(boundingBox: try boundingBox(), missingNodes: missingNodes == .cut ? .cutWay : .fail)
-        let report: DatasetNetworkImport.Report
+        var report: DatasetNetworkImport.Report
         do {
             if let clipDistrict { options.clip = try Self.districtClip(clipDistrict, dataset: datasetURL) }
             if let facilityRules {
-                options.facilityNameRules = .builtIn.prepending(try FacilityNameRulesFile.read(URL(fileURLWithPath: facilityRules)))
+                let rules = try InputFile(facilityRules, option: "--facility-rules").readablePath()
+                options.facilityNameRules = .builtIn.prepending(try FacilityNameRulesFile.read(URL(fileURLWithPath: rules)))
             }
             let source = try NetworkImporter.source(for: fileURLs)
             options.collectFacilities = !noFacilities && DatasetNetworkImport.collectsFacilities(source)
             let started = Date()
-            let names = DatasetNetworkImport.fileNames(fileURLs)
+            // A copy of standard input is `standard input.osm.pbf`; the dataset says "standard input".
+            let names = StandardInput.reword(DatasetNetworkImport.fileNames(fileURLs))
             report = try DatasetNetworkImport.run(
                 source: source, files: fileURLs, dataset: datasetURL, options: options,
                 layerSource: LayerSource(file: names, name: sourceName ?? names, licence: licence))
+            report.file = names
             FileHandle.standardError.write(Data(String(format: "imported in %.2f s\n", Date().timeIntervalSince(started)).utf8))
         } catch let e as OSMReadError {
             var message = "\(e); \(dataset) was not changed"

@@ -7,20 +7,20 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table, json, csv, geojson, or gpkg (a GeoPackage file for QGIS; needs --output).")
     var format: ResultFormat = .text(.table)
 
-    @Option(help: "Write to this file instead of standard output (FILE.gpkg for --format gpkg).")
+    @Option(help: "Write to this file instead of standard output (- is standard output; FILE.gpkg for --format gpkg).")
     var output: String?
 
     init() {}
 
     func validate() throws {
-        if format == .gpkg, output == nil {
+        if format == .gpkg, OutputPath.file(output) == nil {
             throw ValidationError("--format gpkg writes a file: add --output FILE.gpkg")
         }
     }
 
-    /// Text goes to `--output` when given (replacing the file), else to standard output.
+    /// Text goes to `--output` when given (replacing the file), else (or for `-`) to standard output.
     func write(text: String) throws {
-        guard let output else { return emit(text) }
+        guard let output = OutputPath.file(output) else { return emit(text) }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
@@ -32,7 +32,7 @@ struct OutputOptions: ParsableArguments {
     func write(_ table: Tabular, layer: String, preamble: String? = nil) throws {
         switch format {
         case .gpkg:
-            try TabularGeoPackage.write([table.geoPackageLayer(named: layer)], to: output!)
+            try TabularGeoPackage.write([table.geoPackageLayer(named: layer)], to: OutputPath.file(output)!)
         case .text(let text):
             try write(text: (text == .table ? preamble.map { $0 + "\n" } ?? "" : "") + table.render(text))
         }

@@ -14,15 +14,19 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Shade districts by provision, coverage or deficit.") var shade: ReportShade = .provision
     @Option(help: "Facility kind for --shade coverage or deficit.") var kind: String = "school"
     @Option(help: "How many worst gaps to label.") var gaps: Int = 10
-    @Option(help: "The HTML file to write.") var output: String
+    @Option(help: "The HTML file to write (- writes it to standard output).") var output: String
 
     func run() throws {
         let model = try ReportBuilder(backend: try backend.makeBackend(), area: area, language: lang, shade: shade,
                                       kind: kind, gapCount: gaps).build()
         let html = HTMLReport.render(model)
-        do { try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-            throw CLIError("cannot write \(output): \(error.localizedDescription)", exitCode: .dataError)
+        if let output = OutputPath.file(output) {
+            do { try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                throw CLIError("cannot write \(output): \(error.localizedDescription)", exitCode: .dataError)
+            }
+        } else {
+            emit(html)
         }
-        FileHandle.standardError.write(Data("qadam report: wrote \(output) (\(model.districts.count) district shape(s), \(html.utf8.count) bytes)\n".utf8))
+        FileHandle.standardError.write(Data("qadam report: wrote \(OutputPath.name(output)) (\(model.districts.count) district shape(s), \(html.utf8.count) bytes)\n".utf8))
     }
 }

@@ -41,10 +41,10 @@ struct ScenarioCommand: ParsableCommand {
                 reported as "needs ..." with exit code 0: it is not a failure of the scenario.
                 """)
 
-        @Argument(help: "Scenario file (JSON).")
+        @Argument(help: "Scenario file (JSON); - reads standard input.")
         var file: String
 
-        @Option(help: "Dataset file.")
+        @Option(help: "Dataset file (- reads standard input).")
         var dataset: String
 
         @Option(help: "Folder with the fact tables (default: geodata/facts).")
@@ -54,7 +54,8 @@ struct ScenarioCommand: ParsableCommand {
         var format: OutputFormat = .table
 
         func run() throws {
-            let scenario = try List.load(URL(fileURLWithPath: file))
+            let scenario = try List.load(URL(fileURLWithPath: InputFile(file, option: "FILE").readablePath()))
+            let dataset = try InputFile(self.dataset, option: "--dataset").readablePath()
             let factsDirectory = try facts.map { URL(fileURLWithPath: $0) } ?? GeodataLocation.directory("facts")
             let report: ScenarioReport
             do {

@@ -11,7 +11,7 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a GeoJSON or CSV file or a PostGIS table or query as a layer and list every problem with its location.",
         discussion: "Exit code 2 when there are errors; 0 when there are only warnings or repairs.")
 
-    @Argument(help: "GeoJSON FeatureCollection or CSV file, or a postgresql:// URI.")
+    @Argument(help: "GeoJSON FeatureCollection, CSV or GeoPackage file, or a postgresql:// URI; - reads standard input (its format told by content).")
     var file: String
 
     @OptionGroup var importOptions: ImportOptionGroup
@@ -47,8 +47,10 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let url = URL(fileURLWithPath: file)
         let postgis = try postgisOptions.selection(for: file)
+        let url = URL(fileURLWithPath: postgis == nil ? try InputFile(file, option: "FILE").readablePath {
+            try ImportSourceContent.fileExtension(of: $0, layer: importOptions.layer)
+        } : file)
         let result: Result
         do {
             let options = try importOptions.importOptions()

@@ -16,7 +16,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Add a facility: LON,LAT,KIND,CAPACITY (repeatable).") var add: [String] = []
     @Option(help: "Close a facility by id (repeatable).") var remove: [String] = []
     @Option(help: "Set a facility's capacity: ID=CAPACITY (repeatable).") var resize: [String] = []
-    @Option(help: "A GeoJSON file of changes.") var changes: String?
+    @Option(help: "A GeoJSON file of changes (- reads standard input).") var changes: String?
 
     func changeList() throws -> (kind: String?, changes: [JSONValue]) {
         var kind: String?
@@ -36,16 +36,13 @@ struct WhatIfCommand: ParsableCommand {
             guard parts.count == 2, let cap = Double(parts[1]) else { throw ValidationError("--resize must be ID=CAPACITY, got '\(r)'") }
             out.append(["op": "resize", "id": .string(String(parts[0])), "capacity": .double(cap)])
         }
-        if let file = changes { out += try Self.read(file) }
+        if let changes { out += try Self.read(InputFile(changes, option: "--changes")) }
         return (kind, out)
     }
 
     /// Changes from a GeoJSON file, each error naming the feature.
-    static func read(_ path: String) throws -> [JSONValue] {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw CLIError("\(path): cannot read: \(error.localizedDescription)", exitCode: .usage)
-        }
+    static func read(_ input: InputFile) throws -> [JSONValue] {
+        let data = try input.data(), path = input.description
         let json: JSONValue
         do { json = try JSONText.parse(data) } catch { throw CLIError("\(path): not JSON: \(error)", exitCode: .usage) }
         guard case .array(let features)? = json["features"] else { throw CLIError("\(path): not a FeatureCollection", exitCode: .usage) }
@@ -88,14 +85,14 @@ struct SiteCommand: ParsableCommand {
     @OptionGroup var backend: BackendOptions
     @OptionGroup var measure: MeasureOptions
     @Option(help: "How many sites to pick.") var count: Int
-    @Option(help: "GeoJSON file of candidate points.") var candidates: String?
+    @Option(help: "GeoJSON file of candidate points (- reads standard input).") var candidates: String?
 
     func run() throws {
         var p = measure.params
         p["count"] = .int(Int64(count))
-        if let candidates {
-            let data = try Data(contentsOf: URL(fileURLWithPath: candidates))
-            guard case .array(let features)? = try JSONText.parse(data)["features"] else {
+        if let file = candidates {
+            let input = InputFile(file, option: "--candidates"), candidates = input.description
+            guard case .array(let features)? = try JSONText.parse(input.data())["features"] else {
                 throw CLIError("\(candidates): not a FeatureCollection", exitCode: .usage)
             }
             p["candidates"] = .array(try features.enumerated().map { i, f in
