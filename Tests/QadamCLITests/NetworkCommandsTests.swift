@@ -23,7 +23,7 @@ final class NetworkCommandsTests {
             ["nearest", "--kind", "school", "--from", Self.city, "--k", "2", "--path"],
             ["nearest", "--kind", "school", "--from", Self.city, "--k", "5", "--profile", "wheelchair"],
             ["route", "--from", "76.8815,43.2210", "--to", "76.8880,43.2255", "--profile", "drive"],
-            ["route", "--from", "76.8815,43.2210", "--to", "76.8880,43.2255", "--speed", "3.5"],
+            ["route", "--from", "76.8815,43.2210", "--to", "76.8880,43.2255", "--speed-kmh", "3.5"],
             ["isochrone", "--from", "76.8815,43.2210", "--minutes", "2,4"],
         ]
         for ask in asks {
@@ -34,7 +34,7 @@ final class NetworkCommandsTests {
     }
 
     @Test func nearestFindsTheSchoolsInTimeOrderAndEchoesItsParameters() throws {
-        let result = try NetworkRun.object(["nearest", "--kind", "school", "--from", Self.city, "--k", "5", "--speed", "4",
+        let result = try NetworkRun.object(["nearest", "--kind", "school", "--from", Self.city, "--k", "5", "--speed-kmh", "4",
                                             "--format", "json"] + inProcess)
         let facilities = try #require(result["facilities"] as? [[String: Any]])
         #expect(facilities.map { $0["id"] as? String } == ["F2", "F1"])  // k 5 > index k: exact search, both schools
@@ -42,7 +42,7 @@ final class NetworkCommandsTests {
         #expect(times == times.sorted() && times.count == 2)
         #expect(result["profile"] as? String == "walk" && result["speed_kmh"] as? Double == 4 && result["max_snap_m"] as? Double == 500)
         // The index (k <= 3) gives the same first answer as the exact search.
-        let first = try NetworkRun.object(["nearest", "--kind", "school", "--from", Self.city, "--speed", "4", "--format", "json"] + inProcess)
+        let first = try NetworkRun.object(["nearest", "--kind", "school", "--from", Self.city, "--speed-kmh", "4", "--format", "json"] + inProcess)
         let hit = try #require((first["facilities"] as? [[String: Any]])?.first)
         #expect(hit["id"] as? String == "F2" && abs((hit["time_s"] as? Double ?? 0) - times[0]) < 1e-9 * times[0])
     }
@@ -161,7 +161,7 @@ struct NetworkImportCommandTests {
                                            "--from", "76.90,43.25", "--to", "76.91,43.26", "--format", "json"])
         #expect(route["reachable"] as? Bool == true && abs((route["length_m"] as? Double ?? 0) - (810 + 1112)) < 10)
         let walkingOnTheMotorway = try NetworkRun.object(["route", "--dataset", dir + "/d.sqlite", "--norms", DatasetFixture.normsPath,
-                                                          "--from", "76.90,43.27", "--to", "76.91,43.26", "--format", "json", "--max-snap", "100"])
+                                                          "--from", "76.90,43.27", "--to", "76.91,43.26", "--format", "json", "--max-snap-m", "100"])
         #expect((walkingOnTheMotorway["reason"] as? [String: Any])?["code"] as? String == "off_network")
     }
 

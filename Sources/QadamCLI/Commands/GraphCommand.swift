@@ -17,27 +17,33 @@ struct GraphExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the street graph for one profile as nodes.csv (id,lon,lat) and edges.csv (from,to,length_m,cost_s).",
-        discussion: "One edges.csv row per direction the profile may travel; cost_s at --speed (default the profile's).")
+        discussion: "One edges.csv row per direction the profile may travel; cost_s at --speed-kmh (default the profile's).")
 
-    @Option(help: "Dataset file with a network layer.") var dataset: String
-    @Option(help: "Norms catalogue (needed to load the dataset; default as for other commands).") var norms: String?
+    @Option(help: "Dataset file with a network layer (- reads standard input).") var dataset: String
+    @Option(help: "Norms catalogue (needed to load the dataset; default as for other commands; - reads standard input).") var norms: String?
     @Option(help: "Travel profile: walk, wheelchair, drive.") var profile: String = "walk"
-    @Option(help: "Speed in km/h for cost_s (default: the profile's).") var speed: Double?
+    @Option(name: .customLong("speed-kmh"), help: "Speed in km/h for cost_s (default: the profile's).") var speedKmh: Double?
+    @Option(name: .customLong("speed"), help: .hidden) var deprecatedSpeed: Double?
     @Option(help: "Output format: csv.") var format: OutputFormat = .csv
-    @Option(help: "Directory to write nodes.csv and edges.csv into (created if missing).") var output: String
+    @Option(help: "Directory to write nodes.csv and edges.csv into (created if missing; a path).") var output: String
+
+    /// `--speed-kmh`, or the old `--speed`.
+    var speed: Double? { speedKmh ?? deprecatedSpeed }
 
     func validate() throws {
         guard format == .csv else { throw ValidationError("graph export writes csv only") }
         guard TravelProfile(rawValue: profile) != nil else {
             throw ValidationError("--profile must be one of \(TravelProfile.allCases.map(\.rawValue).joined(separator: ", ")), got '\(profile)'")
         }
-        if let speed, !(speed > 0 && speed <= 300) { throw ValidationError("--speed must be above 0 and at most 300 km/h") }
+        try DeprecatedSpelling.check(old: "--speed", given: deprecatedSpeed != nil, current: "--speed-kmh", alsoGiven: speedKmh != nil)
+        if let speed, !(speed > 0 && speed <= 300) { throw ValidationError("--speed-kmh must be above 0 and at most 300 km/h") }
+        try InputFile.requirePath(output, option: "--output", because: "it is a directory for nodes.csv and edges.csv")
     }
 
     func run() throws {
-        let backend = try InProcessBackend(datasetPath: dataset, normsPath: norms)
+        let backend = try BackendOptions.inProcessBackend(dataset: dataset, norms: norms)
         guard let network = (backend.service.store.current.content as? DatasetContent)?.network else {
-            throw CLIError("\(dataset): dataset has no network layer; import an OSM extract with qadam import", exitCode: .dataError)
+            throw CLIError("\(InputFile(dataset, option: "--dataset")): dataset has no network layer; import an OSM extract with qadam import", exitCode: .dataError)
         }
         let mode = TravelMode(profile: TravelProfile(rawValue: profile)!, speedKmh: speed)
         do {

@@ -13,7 +13,8 @@ struct IsochroneCommand: ParsableCommand {
     @OptionGroup var backend: BackendOptions
     @Option(help: "Start as LON,LAT or a place name.") var from: String
     @Option(help: "Times in minutes, comma-separated.") var minutes: String = "5,10,15"
-    @Option(help: "Buffer around reached streets, in metres.") var buffer: Double?
+    @Option(name: .customLong("buffer-m"), help: "Buffer around reached streets, in metres.") var bufferM: Double?
+    @Option(name: .customLong("buffer"), help: .hidden) var deprecatedBuffer: Double?
     @Flag(help: "Also return the reached street pieces (json; geojson adds one MultiLineString feature per time).") var edges = false
     @OptionGroup var travel: TravelOptions
     @OptionGroup var output: OutputOptions
@@ -21,6 +22,7 @@ struct IsochroneCommand: ParsableCommand {
     func validate() throws {
         _ = try PointArgument.classify(from, flag: "--from")
         _ = try times()
+        try DeprecatedSpelling.check(old: "--buffer", given: deprecatedBuffer != nil, current: "--buffer-m", alsoGiven: bufferM != nil)
     }
 
     private func times() throws -> [Double] {
@@ -36,7 +38,7 @@ struct IsochroneCommand: ParsableCommand {
         var params = travel.params
         params["from"] = try PointArgument.resolve(from, flag: "--from", backend: queries)
         params["minutes"] = .array(try times().map { .double($0) })
-        if let buffer { params["buffer_m"] = .double(buffer) }
+        if let buffer = bufferM ?? deprecatedBuffer { params["buffer_m"] = .double(buffer) }
         if edges { params["include_edges"] = true }
         let result = try queries.call("isochrone", params: .object(params))
         let reachable = result["reachable"]?.boolValue == true

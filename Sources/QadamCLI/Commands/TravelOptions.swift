@@ -1,23 +1,33 @@
 import ArgumentParser
+import Foundation
 import QadamProtocol
 
-/// `--profile`, `--speed` and `--max-snap`, shared by the street network commands; they
-/// become the methods' `profile`, `speed_kmh` and `max_snap_m` parameters.
+/// `--profile`, `--speed-kmh` and `--max-snap-m`, shared by the street network commands; they
+/// become the methods' `profile`, `speed_kmh` and `max_snap_m` parameters. The old spellings
+/// `--speed` and `--max-snap` are hidden deprecated aliases.
 struct TravelOptions: ParsableArguments {
     @Option(help: "Travel profile: walk, wheelchair, drive.")
     var profile: String = "walk"
 
-    @Option(help: "Speed in km/h (default: the profile's, 4.8 walk, 3.6 wheelchair; drive scales road speeds from 50).")
-    var speed: Double?
+    @Option(name: .customLong("speed-kmh"), help: "Speed in km/h (default: the profile's, 4.8 walk, 3.6 wheelchair; drive scales road speeds from 50).")
+    var speedKmh: Double?
 
-    @Option(help: "Points farther than this many metres from a usable street are off the network.")
-    var maxSnap: Double?
+    @Option(name: .customLong("max-snap-m"), help: "Points farther than this many metres from a usable street are off the network (default 500).")
+    var maxSnapM: Double?
+
+    @Option(name: .customLong("speed"), help: .hidden) var deprecatedSpeed: Double?
+    @Option(name: .customLong("max-snap"), help: .hidden) var deprecatedMaxSnap: Double?
+
+    func validate() throws {
+        try DeprecatedSpelling.check(old: "--speed", given: deprecatedSpeed != nil, current: "--speed-kmh", alsoGiven: speedKmh != nil)
+        try DeprecatedSpelling.check(old: "--max-snap", given: deprecatedMaxSnap != nil, current: "--max-snap-m", alsoGiven: maxSnapM != nil)
+    }
 
     /// The request members these options set.
     var params: [String: JSONValue] {
         var members: [String: JSONValue] = ["profile": .string(profile)]
-        if let speed { members["speed_kmh"] = .double(speed) }
-        if let maxSnap { members["max_snap_m"] = .double(maxSnap) }
+        if let speed = speedKmh ?? deprecatedSpeed { members["speed_kmh"] = .double(speed) }
+        if let maxSnap = maxSnapM ?? deprecatedMaxSnap { members["max_snap_m"] = .double(maxSnap) }
         return members
     }
 }
