@@ -3,14 +3,14 @@ import NIOCore
 import QadamProtocol
 
 /// One client connection: checks who is calling, turns each line into a request for the
-/// `Dispatcher`, and writes answers back as they come (possibly out of order when requests
+/// `RequestRouter`, and writes answers back as they come (possibly out of order when requests
 /// are pipelined; ids tell them apart). Protocol errors are answered and the connection
 /// stays open, except for an over-long line, after which the stream cannot be resynchronised.
 final class ConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    private let dispatcher: Dispatcher
+    private let router: RequestRouter
     private let policy: AccessPolicy
     private var logger: Logger
     private var admitted = false
@@ -22,15 +22,15 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var lingering = false
     private static let lingerTime = TimeAmount.seconds(5)
 
-    init(dispatcher: Dispatcher, policy: AccessPolicy, logger: Logger) {
-        self.dispatcher = dispatcher
+    init(router: RequestRouter, policy: AccessPolicy, logger: Logger) {
+        self.router = router
         self.policy = policy
         self.logger = logger
     }
 
     func channelActive(context: ChannelHandlerContext) {
         let channel = context.channel
-        guard dispatcher.connectionOpened() else {
+        guard router.report.activity.connectionOpened() else {
             logger.warning("connection refused: too many connections")
             refuse(channel, RPCError(code: RPCError.unavailableCode, message: "too many connections to qadamd; retry later"))
             return
@@ -60,7 +60,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        if counted { dispatcher.connectionClosed() }
+        if counted { router.report.activity.connectionClosed() }
         if admitted { logger.debug("connection closed") }
         context.fireChannelInactive()
     }
@@ -72,10 +72,10 @@ final class ConnectionHandler: ChannelInboundHandler {
         let send = Self.sender(for: context.channel)
         switch RPCRequest.parse(line: line.readableBytesView) {
         case .success(let request):
-            dispatcher.handle(request, on: context.eventLoop, send: send)
+            router.handle(request, on: context.eventLoop, send: send)
         case .failure(let failure):
             logger.debug("bad request line", metadata: ["error": "\(failure.error.message)"])
-            dispatcher.reject(failure, send: send)
+            router.reject(failure, send: send)
         }
     }
 
@@ -86,7 +86,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             lingering = true
             let failure = RPCFailure(id: .null, error: .invalidRequest("\(tooLong); the connection will be closed"))
             let channel = context.channel
-            dispatcher.reject(failure, send: Self.sender(for: channel)) {
+            router.reject(failure, send: Self.sender(for: channel)) {
                 channel.close(mode: .output, promise: nil)
                 channel.eventLoop.scheduleTask(in: Self.lingerTime) { channel.close(promise: nil) }
             }

@@ -1,59 +1,60 @@
 import NIOCore
+import NIOHTTP1
 
-/// Answers one HTTP request on the metrics endpoint: `GET /metrics` gets the Prometheus text,
-/// anything else 404 (or 405 for other verbs); then the connection closes. Enough HTTP/1.x for
-/// a Prometheus scraper or `curl --unix-socket`, nothing more, so the endpoint stays small.
+/// Serves the metrics endpoint behind NIOHTTP1's server pipeline: `GET` (or `HEAD`)
+/// `/metrics` gets the Prometheus text exposition, another path 404, another verb 405.
+/// Keep-alive is honoured as NIOHTTP1 negotiates it, so a scraper may reuse its connection.
 final class MetricsHTTPHandler: ChannelInboundHandler {
-    typealias InboundIn = ByteBuffer
-    typealias OutboundOut = ByteBuffer
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
 
-    /// A request head larger than this is refused: scrapers send a few hundred bytes.
-    static let maximumHeadBytes = 8 * 1024
+    private let render: @Sendable () -> [UInt8]
+    private var request: HTTPRequestHead?
 
-    private let render: @Sendable () -> String
-    private var head = ByteBuffer()
-    private var answered = false
-
-    init(render: @escaping @Sendable () -> String) {
+    init(render: @escaping @Sendable () -> [UInt8]) {
         self.render = render
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard !answered else { return }
-        var chunk = unwrapInboundIn(data)
-        head.writeBuffer(&chunk)
-        let text = String(buffer: head)
-        if let end = text.range(of: "\r\n\r\n") ?? text.range(of: "\n\n") {
-            respond(context: context, requestLine: text[..<end.lowerBound].split(separator: "\n").first.map(String.init) ?? "")
-        } else if head.readableBytes > Self.maximumHeadBytes {
-            send(context: context, status: "431 Request Header Fields Too Large", body: "request head too large\n")
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            request = head
+        case .body:
+            break // a scrape has no body; anything sent is ignored
+        case .end:
+            guard let head = request else { return }
+            request = nil
+            respond(to: head, context: context)
         }
     }
 
-    private func respond(context: ChannelHandlerContext, requestLine: String) {
-        let parts = requestLine.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-        guard parts.count >= 2 else {
-            return send(context: context, status: "400 Bad Request", body: "expected: GET /metrics HTTP/1.1\n")
+    private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
+        let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
+        switch (head.method, path) {
+        case (.GET, "/metrics"), (.HEAD, "/metrics"):
+            send(.ok, render(), contentType: "text/plain; version=0.0.4; charset=utf-8", to: head, context: context)
+        case (.GET, _), (.HEAD, _):
+            send(.notFound, Array("the metrics are at /metrics\n".utf8), to: head, context: context)
+        default:
+            send(.methodNotAllowed, Array("only GET /metrics\n".utf8), extraHeaders: [("Allow", "GET, HEAD")],
+                 to: head, context: context)
         }
-        guard parts[0] == "GET" || parts[0] == "HEAD" else {
-            return send(context: context, status: "405 Method Not Allowed", body: "only GET /metrics\n")
-        }
-        guard parts[1] == "/metrics" || parts[1].hasPrefix("/metrics?") else {
-            return send(context: context, status: "404 Not Found", body: "the metrics are at /metrics\n")
-        }
-        send(context: context, status: "200 OK", body: render(), contentType: "text/plain; version=0.0.4; charset=utf-8",
-             includeBody: parts[0] == "GET")
     }
 
-    private func send(context: ChannelHandlerContext, status: String, body: String,
-                      contentType: String = "text/plain; charset=utf-8", includeBody: Bool = true) {
-        answered = true
-        let bytes = Array(body.utf8)
-        var response = "HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\nContent-Length: \(bytes.count)\r\n"
-        response += "Connection: close\r\n\r\n"
-        var buffer = context.channel.allocator.buffer(capacity: response.utf8.count + bytes.count)
-        buffer.writeString(response)
-        if includeBody { buffer.writeBytes(bytes) }
-        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in context.close(promise: nil) }
+    private func send(_ status: HTTPResponseStatus, _ body: [UInt8], contentType: String = "text/plain; charset=utf-8",
+                      extraHeaders: [(String, String)] = [], to request: HTTPRequestHead, context: ChannelHandlerContext) {
+        var headers = HTTPHeaders([("Content-Type", contentType), ("Content-Length", "\(body.count)")] + extraHeaders)
+        let keepAlive = request.isKeepAlive
+        headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: request.version, status: status, headers: headers))),
+                      promise: nil)
+        if request.method != .HEAD {
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
+        }
+        let sent = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if !keepAlive {
+            let channel = context.channel
+            sent.whenComplete { _ in channel.close(promise: nil) }
+        }
     }
 }

@@ -1,15 +1,14 @@
-import Foundation
 import NIOPosix
+import Synchronization
 
 /// Runs queries off the event loops on a fixed set of threads, with a bounded backlog: when
 /// `capacity` jobs are already queued or running, `submit` refuses instead of letting memory
 /// and latency grow without limit. `ping` and `info` never come here, so they keep answering
 /// while every worker is busy with a long query.
-final class WorkerPool: @unchecked Sendable {
+final class WorkerPool: Sendable {
     private let pool: NIOThreadPool
     private let capacity: Int
-    private let lock = NSLock()
-    private var outstanding = 0
+    private let outstanding = Atomic<Int>(0)
 
     init(threads: Int, maxQueued: Int) {
         pool = NIOThreadPool(numberOfThreads: threads)
@@ -19,18 +18,17 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Queues `job`; false when the pool is full.
     func submit(_ job: @escaping @Sendable () -> Void) -> Bool {
-        let accepted = lock.withLock {
-            guard outstanding < capacity else { return false }
-            outstanding += 1
-            return true
+        let before = outstanding.add(1, ordering: .relaxed).oldValue
+        guard before < capacity else {
+            outstanding.subtract(1, ordering: .relaxed)
+            return false
         }
-        guard accepted else { return false }
         pool.submit { [self] _ in
             job()
-            lock.withLock { outstanding -= 1 }
+            outstanding.subtract(1, ordering: .relaxed)
         }
         return true
     }
 
-    func shutdown() throws { try pool.syncShutdownGracefully() }
+    func shutdown() async throws { try await pool.shutdownGracefully() }
 }

@@ -7,7 +7,8 @@ import Testing
 /// configured, with the same figures `stats` reports, in valid text exposition format.
 @Suite("Prometheus metrics endpoint")
 struct MetricsEndpointTests {
-    /// Sends one HTTP request and reads the whole answer (the endpoint closes after it).
+    /// Sends one HTTP request and reads the whole answer (the request asks the endpoint to
+    /// close after it, or is HTTP/1.0 or malformed, which close anyway).
     static func get(_ socket: String, _ request: String) throws -> (status: String, headers: [String], body: [String]) {
         let client = try RPCClient(path: socket, receiveTimeout: 10)
         try client.sendRaw(Array(request.utf8))
@@ -28,15 +29,20 @@ struct MetricsEndpointTests {
         _ = try client.call("locate", params: ["at": [.double(76.9), .double(43.5)]])
         _ = try client.call("locate", params: ["at": [.double(500), .double(43.5)]])
 
-        let (status, headers, body) = try Self.get(metricsSocket, "GET /metrics HTTP/1.1\r\nHost: qadamd\r\n\r\n")
+        let (status, headers, body) = try Self.get(metricsSocket, "GET /metrics HTTP/1.1\r\nHost: qadamd\r\nConnection: close\r\n\r\n")
         #expect(status == "HTTP/1.1 200 OK")
         #expect(headers.contains { $0.hasPrefix("Content-Type: text/plain; version=0.0.4") })
         #expect(body.contains(#"qadamd_requests_total{method="ping"} 3"#))
         #expect(body.contains(#"qadamd_requests_total{method="locate"} 2"#))
         #expect(body.contains(#"qadamd_request_errors_total{method="locate"} 1"#))
         #expect(body.contains(#"qadamd_request_duration_seconds_count{method="locate"} 2"#))
-        #expect(body.contains(#"qadamd_snapshot_info{snapshot="\#(daemon.contentHash)",dataset="\#(daemon.datasetPath)"} 1"#))
-        #expect(body.contains("qadamd_last_reload_failed 0"))
+        // Latency is a real histogram (buckets that aggregate across instances), from 50 µs up.
+        #expect(body.contains("# TYPE qadamd_request_duration_seconds histogram"))
+        #expect(body.contains(#"qadamd_request_duration_seconds_bucket{method="ping",le="+Inf"} 3"#))
+        #expect(body.contains { $0.hasPrefix(#"qadamd_request_duration_seconds_bucket{method="ping",le="0.00005"}"#) })
+        #expect(body.contains(#"qadamd_snapshot_info{snapshot="\#(daemon.contentHash)",dataset="\#(daemon.datasetPath)"} 1.0"#))
+        #expect(body.contains("qadamd_last_reload_failed 0.0"))
+        #expect(body.contains("# TYPE qadamd_connections_total counter"))
 
         // Every line is a comment (# HELP / # TYPE) or `name{labels} value` with a number.
         let sample = try Regex(#"^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\]|\\.)*",?)*\})? (-?[0-9.e+-]+|NaN|\+Inf|-Inf)$"#)
@@ -48,6 +54,7 @@ struct MetricsEndpointTests {
         for line in body where !line.hasPrefix("#") && !line.isEmpty {
             let name = String(line.prefix { $0 != "{" && $0 != " " })
             let family = name.replacingOccurrences(of: "_sum", with: "").replacingOccurrences(of: "_count", with: "")
+                .replacingOccurrences(of: "_bucket", with: "")
             #expect(families.contains(Substring(family)), "no TYPE for \(name)")
         }
     }
@@ -55,8 +62,8 @@ struct MetricsEndpointTests {
     @Test func otherPathsAndVerbsAreRefusedAndTheDaemonCarriesOn() throws {
         let socket = "\(FileManager.default.temporaryDirectory.path)/qadam-metrics-b-\(getpid()).sock"
         let daemon = try DaemonProcess(arguments: ["--metrics-socket", socket])
-        #expect(try Self.get(socket, "GET / HTTP/1.1\r\n\r\n").status == "HTTP/1.1 404 Not Found")
-        #expect(try Self.get(socket, "POST /metrics HTTP/1.1\r\n\r\n").status == "HTTP/1.1 405 Method Not Allowed")
+        #expect(try Self.get(socket, "GET / HTTP/1.0\r\n\r\n").status == "HTTP/1.0 404 Not Found")
+        #expect(try Self.get(socket, "POST /metrics HTTP/1.1\r\nConnection: close\r\n\r\n").status == "HTTP/1.1 405 Method Not Allowed")
         #expect(try Self.get(socket, "garbage\r\n\r\n").status == "HTTP/1.1 400 Bad Request")
         #expect(try daemon.client().call("ping").get()["pong"] == true)
     }

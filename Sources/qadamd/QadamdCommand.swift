@@ -3,12 +3,14 @@ import Foundation
 import Logging
 import QadamProtocol
 import QadamService
+import ServiceLifecycle
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// `qadamd`: loads a dataset and answers JSON-RPC queries on a Unix socket until stopped.
-struct QadamdCommand: ParsableCommand {
+@main
+struct QadamdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qadamd",
         abstract: "Qadam query daemon: walking-distance and service-gap queries over a Unix socket.",
@@ -19,7 +21,7 @@ struct QadamdCommand: ParsableCommand {
             SIGTERM or SIGINT drains running requests and exits. The protocol is described in \
             docs/protocol.md.
             """,
-        version: Dispatcher.version)
+        version: DaemonVersion.current)
 
     @Option(help: "Dataset file (SpatiaLite) to serve.")
     var dataset: String?
@@ -72,7 +74,7 @@ struct QadamdCommand: ParsableCommand {
     @Flag(help: "Serve the debug.sleep and debug.bytes methods (for testing limits).")
     var enableDebugMethods = false
 
-    func run() throws {
+    func run() async throws {
         if let checkConfig {
             return try Self.check(config: checkConfig) { try resolveConfig(file: checkConfig) }
         }
@@ -106,17 +108,31 @@ struct QadamdCommand: ParsableCommand {
         var registry = MethodRegistry.standard
         if settings.debugMethods { DebugMethods.register(into: &registry) }
         let notifier = SystemdNotifier()
-        let dispatcher = Dispatcher(service: QueryService(store: store, registry: registry),
-                                    config: settings, notifier: notifier, logger: logger)
-        let server = Server(config: settings, dispatcher: dispatcher, notifier: notifier, logger: logger)
+        let service = QueryService(store: store, registry: registry)
+        let report = RuntimeReport(service: service, activity: DaemonActivity(maxConnections: settings.maxConnections),
+                                   stats: MethodStats(), metrics: DaemonMetrics())
+        let reloader = Reloader(store: store, notifier: notifier, logger: logger)
+        let router = RequestRouter(service: service, report: report, reloader: reloader, config: settings)
+        let daemon = QadamdService(server: Server(config: settings, router: router, logger: logger), router: router,
+                                   reloader: reloader, notifier: notifier,
+                                   drainTimeout: .milliseconds(Int64(settings.drainTimeoutSeconds * 1000)), logger: logger)
+        signal(SIGPIPE, SIG_IGN)
+        let group = ServiceGroup(configuration: .init(
+            services: [
+                .init(service: daemon),
+                // Ends quietly when shutdown begins; the daemon's own end ends the group.
+                .init(service: HangupReloadService(reloader: reloader, logger: logger), successTerminationBehavior: .ignore),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
         do {
-            try server.start()
+            try await group.run()
         } catch {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
             LogQueue.shared.flush()
             throw ExitCode(1)
         }
-        server.waitUntilStopped()
+        logger.info("stopped")
     }
 
     /// Runs `resolve` for `--check-config`, reporting the outcome as the exit status.
@@ -175,4 +191,3 @@ struct QadamdCommand: ParsableCommand {
     }
 }
 
-QadamdCommand.main()

@@ -1,0 +1,16 @@
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Reloads the dataset on every SIGHUP (`systemctl reload qadamd`) until shutdown begins.
+struct HangupReloadService: Service {
+    let reloader: Reloader
+    let logger: Logger
+
+    func run() async throws {
+        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+            logger.info("SIGHUP: reloading dataset")
+            reloader.reload(trigger: "SIGHUP")
+        }
+    }
+}

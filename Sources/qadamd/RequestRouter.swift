@@ -1,0 +1,109 @@
+import Dispatch
+import Foundation
+import NIOCore
+import QadamProtocol
+import QadamService
+
+/// Routes each request: `ping`, `info` and `stats` answer at once on the event loop, `reload`
+/// runs on the reloader's queue, and query methods run on the worker pool against the
+/// snapshot that was current when they arrived. Every request is answered exactly once, by
+/// its result, its error, or a timeout, whichever comes first.
+final class RequestRouter: Sendable {
+    /// Methods only a running daemon has; the rest come from the service's registry.
+    enum DaemonMethod: String, CaseIterable {
+        case reload, stats
+    }
+    static let daemonMethods = DaemonMethod.allCases
+    /// Cheap registry methods answered on the event loop, so they answer even when every
+    /// worker is busy with long queries.
+    static let immediateMethods: Set = ["ping", "info"]
+
+    let service: QueryService
+    let report: RuntimeReport
+    private let config: DaemonConfig
+    private let pool: WorkerPool
+    private let reloader: Reloader
+    private var activity: DaemonActivity { report.activity }
+
+    init(service: QueryService, report: RuntimeReport, reloader: Reloader, config: DaemonConfig) {
+        self.service = service
+        self.report = report
+        self.reloader = reloader
+        self.config = config
+        self.pool = WorkerPool(threads: config.workers, maxQueued: config.maxQueuedRequests)
+    }
+
+    /// Answers `request`, calling `send` with the response line (no newline) from any thread.
+    /// `send` calls its completion once the write is done, so that draining waits until
+    /// answers are out and `in_flight` is exact.
+    func handle(_ request: RPCRequest, on eventLoop: EventLoop, send: @escaping LineSender) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let daemonMethod = DaemonMethod(rawValue: request.method)
+        let statsName = daemonMethod != nil || service.registry.contains(request.method) ? request.method : MethodStats.unknownMethod
+        let refusedForDrain = activity.requestStarted()
+        let reply = ReplyOnce()
+        let finish: @Sendable (Result<JSONValue, RPCError>) -> Void = { [self] outcome in
+            guard reply.claim() else { return }
+            let line = ResponseLine(id: request.id ?? .null, outcome: outcome, maxResultBytes: config.maxResultBytes)
+            report.stats.record(method: statsName, nanoseconds: DispatchTime.now().uptimeNanoseconds - started, failed: line.failed)
+            if request.isNotification {
+                activity.requestFinished()
+            } else {
+                send(line.text) { self.activity.requestFinished() }
+            }
+        }
+        if refusedForDrain {
+            return finish(.failure(RPCError(code: RPCError.unavailableCode,
+                                            message: "qadamd is shutting down; retry against the restarted daemon")))
+        }
+        switch (daemonMethod, request.method) {
+        case (.stats, _):
+            finish(.success(report.statsResult()))
+        case (.reload, _):
+            reloader.reload(trigger: "rpc", then: finish)
+        case (nil, "info"):
+            finish(report.info(params: request.params))
+        case (nil, let method) where Self.immediateMethods.contains(method):
+            finish(service.call(method, params: request.params))
+        case (nil, let method):
+            guard service.registry.contains(method) else {
+                return finish(.failure(.methodNotFound(method, known: report.methods)))
+            }
+            runOnPool(method, params: request.params, on: eventLoop, finish: finish)
+        }
+    }
+
+    /// Runs a query on a worker against the current snapshot, answered with -32003 when the
+    /// timeout passes first (the work is then cancelled at its next check) or the pool is full.
+    private func runOnPool(_ method: String, params: JSONValue, on eventLoop: EventLoop,
+                           finish: @escaping @Sendable (Result<JSONValue, RPCError>) -> Void) {
+        let snapshot = service.store.current
+        let timeout = config.requestTimeoutSeconds
+        let token = CancellationToken()
+        let timer = eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout * 1e9))) {
+            finish(.failure(RPCError(code: RPCError.unavailableCode,
+                                     message: "request timed out after \(timeout) s; narrow the query or raise limits.request_timeout_seconds")))
+            token.cancel()
+        }
+        let accepted = pool.submit { [service] in
+            finish(token.run { service.registry.call(method, params: params, on: snapshot) })
+            timer.cancel()
+        }
+        if !accepted {
+            timer.cancel()
+            finish(.failure(RPCError(code: RPCError.unavailableCode,
+                                     message: "qadamd is overloaded (\(config.workers) workers busy, \(config.maxQueuedRequests) queued); retry later")))
+        }
+    }
+
+    /// Answers a line that was not a valid request.
+    func reject(_ failure: RPCFailure, send: LineSender, then done: @escaping @Sendable () -> Void = {}) {
+        report.stats.record(method: MethodStats.invalidRequest, nanoseconds: 0, failed: true)
+        send(ResponseLine(id: failure.id, outcome: .failure(failure.error), maxResultBytes: config.maxResultBytes).text, done)
+    }
+
+    func shutdownWorkers() async throws { try await pool.shutdown() }
+}
+
+/// Writes one response line and calls the completion when the write has finished or failed.
+typealias LineSender = @Sendable (_ line: String, _ done: @escaping @Sendable () -> Void) -> Void
