@@ -12,12 +12,17 @@ enum QadamProcess {
         func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
     }
 
+    /// A child that exits before reading all its input must not kill the test process with
+    /// SIGPIPE: the write then fails with EPIPE instead.
+    private static let brokenPipeIgnored: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// `.build/debug/qadam` under the repository; `swift build` (or `swift test`) puts it there.
     static let binary: URL = SharedGeodata.repositoryRoot.appendingPathComponent(".build/debug/qadam")
 
     /// Runs `qadam` with `arguments`. The child's environment is this process's without
     /// `QADAM_SOCKET` (so a developer's shell cannot pick the backend), plus `environment`.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// With `standardInput`, those bytes are piped to the child's standard input (then closed).
+    static func run(_ arguments: [String], environment: [String: String] = [:], standardInput: Data? = nil) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "\(binary.path) is missing: run `swift build --product qadam` first"])
         }
@@ -30,7 +35,19 @@ enum QadamProcess {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let input = standardInput.map { _ in Pipe() }
+        if let input { process.standardInput = input }
         try process.run()
+        if let input, let standardInput {
+            _ = Self.brokenPipeIgnored
+            // Written from another thread while this one drains the output pipes, so neither
+            // side can block on a full pipe. A child that stops reading early is no error here.
+            let writer = input.fileHandleForWriting
+            Thread.detachNewThread {
+                try? writer.write(contentsOf: standardInput)
+                try? writer.close()
+            }
+        }
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

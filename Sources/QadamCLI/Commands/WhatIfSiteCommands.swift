@@ -92,7 +92,11 @@ struct SiteCommand: ParsableCommand {
         p["count"] = .int(Int64(count))
         if let file = candidates {
             let input = InputFile(file, option: "--candidates"), candidates = input.description
-            guard case .array(let features)? = try JSONText.parse(input.data())["features"] else {
+            let json: JSONValue
+            do { json = try JSONText.parse(input.data()) } catch let e as CLIError { throw e } catch {
+                throw CLIError("\(candidates): not JSON: \(error)", exitCode: .usage)
+            }
+            guard case .array(let features)? = json["features"] else {
                 throw CLIError("\(candidates): not a FeatureCollection", exitCode: .usage)
             }
             p["candidates"] = .array(try features.enumerated().map { i, f in
