@@ -1,3 +1,4 @@
+import HeapModule
 import QadamGeo
 
 /// One facility chosen by site selection.
@@ -47,17 +48,14 @@ public enum MaximalCoverage {
         }
         func gain(_ c: Int) -> Double { sites[c].reduce(0) { covered[$1] ? $0 : $0 + demand[$1].population } }
 
-        // Heap entries: (bound on gain, candidate, round the bound was computed in).
-        var heap = BinaryHeap<(gain: Double, candidate: Int, round: Int)> { a, b in
-            a.gain != b.gain ? a.gain > b.gain : a.candidate < b.candidate
-        }
-        for c in candidates.indices { heap.push((gain(c), c, 0)) }
+        var heap = Heap<GainBound>()
+        for c in candidates.indices { heap.insert(GainBound(gain: gain(c), candidate: c, round: 0)) }
         let base = demand.indices.reduce(0) { covered[$1] ? $0 + demand[$1].population : $0 }
         var total = base
         var picks: [SitePick] = []
-        while picks.count < count, let top = heap.pop() {
+        while picks.count < count, let top = heap.popMax() {
             guard top.round == picks.count else {
-                heap.push((gain(top.candidate), top.candidate, picks.count))
+                heap.insert(GainBound(gain: gain(top.candidate), candidate: top.candidate, round: picks.count))
                 continue
             }
             guard top.gain > 0 else { break }
@@ -71,4 +69,19 @@ public enum MaximalCoverage {
             picks: picks, totalPopulation: demand.reduce(0) { $0 + $1.population },
             basePopulationCovered: base, populationCovered: total)
     }
+}
+
+/// A lazy-greedy heap entry: a bound on a candidate's gain, computed in `round` (the number of
+/// picks made then). Ordered by gain, and on equal gain the lower candidate index ranks higher,
+/// so `popMax` gives the pick the old sort order gave.
+private struct GainBound: Comparable {
+    let gain: Double
+    let candidate: Int
+    let round: Int
+
+    static func < (a: GainBound, b: GainBound) -> Bool {
+        a.gain != b.gain ? a.gain < b.gain : a.candidate > b.candidate
+    }
+
+    static func == (a: GainBound, b: GainBound) -> Bool { a.gain == b.gain && a.candidate == b.candidate }
 }

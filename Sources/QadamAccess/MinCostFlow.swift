@@ -1,3 +1,4 @@
+import HeapModule
 import QadamGeo
 
 /// Min-cost max-flow on a small network with real-valued capacities, by successive shortest
@@ -37,10 +38,10 @@ struct MinCostFlow {
         while true {
             var dist = Array(repeating: Double.infinity, count: n)
             var via = Array(repeating: -1, count: n)
-            var heap = BinaryHeap<(Double, Int)> { $0.0 < $1.0 }
+            var heap = Heap<Tentative>()
             dist[source] = 0
-            heap.push((0, source))
-            while let (d, u) = heap.pop() {
+            heap.insert(Tentative(cost: 0, vertex: source))
+            while let (d, u) = heap.popMin().map({ ($0.cost, $0.vertex) }) {
                 if d > dist[u] { continue }
                 var a = head[u]
                 while a >= 0 {
@@ -50,7 +51,7 @@ struct MinCostFlow {
                         if nd < dist[v] {
                             dist[v] = nd
                             via[v] = a
-                            heap.push((nd, v))
+                            heap.insert(Tentative(cost: nd, vertex: v))
                         }
                     }
                     a = next[a]
@@ -69,4 +70,13 @@ struct MinCostFlow {
             }
         }
     }
+}
+
+/// A vertex waiting in the shortest-path search, ordered by its tentative reduced cost.
+private struct Tentative: Comparable {
+    let cost: Double
+    let vertex: Int
+
+    static func < (a: Tentative, b: Tentative) -> Bool { a.cost < b.cost }
+    static func == (a: Tentative, b: Tentative) -> Bool { a.cost == b.cost }
 }

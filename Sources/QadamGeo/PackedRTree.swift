@@ -1,3 +1,4 @@
+import HeapModule
 /// A static, packed Hilbert R-tree over bounding boxes (the flatbush layout), answering
 /// "which items' boxes meet this box" and "which items are nearest this point".
 ///
@@ -156,7 +157,7 @@ public struct PackedRTree: Sendable {
                         itemDistance: ((Int) -> Double)? = nil) -> [Neighbor] {
         guard count > 0, k > 0, !point.lon.isNaN, !point.lat.isNaN else { return [] }
         let limit = maxDistance ?? .infinity
-        var queue = BinaryHeap<QueueEntry> { $0.precedes($1) }
+        var queue = Heap<QueueEntry>()
         var found: [Neighbor] = []
         var group: Int? = rootSlot
 
@@ -166,11 +167,11 @@ public struct PackedRTree: Sendable {
                     if slot < count, let filter, !filter(Int(nodeIndices[slot])) { continue }
                     let d = boxDistance(slot, point)
                     if d > limit { continue }
-                    queue.push(.init(distance: d, slot: Int32(slot),
+                    queue.insert(.init(distance: d, slot: Int32(slot),
                                      kind: slot < count ? .itemBox : .node))
                 }
             }
-            guard let next = queue.pop() else { break }
+            guard let next = queue.popMin() else { break }
             group = nil
             let target = Int(nodeIndices[Int(next.slot)])
             if next.kind == .node {
@@ -179,7 +180,7 @@ public struct PackedRTree: Sendable {
                 // Not final yet: requeue at the exact distance (never below the box bound, so a
                 // careless measure cannot reorder answers already given).
                 let d = max(itemDistance(target), next.distance)
-                if d <= limit { queue.push(.init(distance: d, slot: next.slot, kind: .item)) }
+                if d <= limit { queue.insert(.init(distance: d, slot: next.slot, kind: .item)) }
             } else {
                 // Nothing left in the queue is closer, so this item is the next answer.
                 found.append(Neighbor(id: target, distance: next.distance))
@@ -261,14 +262,14 @@ private func planarLength(_ dx: Double, _ dy: Double) -> Double {
 
 /// A pending `nearest` entry, ordered by distance. Exact item distances win ties against
 /// boxes so that finished answers are emitted before equal-distance boxes are opened.
-private struct QueueEntry {
+private struct QueueEntry: Comparable {
     enum Kind: UInt8 { case item = 0, itemBox = 1, node = 2 }
     var distance: Double
     var slot: Int32
     var kind: Kind
 
-    func precedes(_ o: QueueEntry) -> Bool {
-        distance != o.distance ? distance < o.distance
-            : kind != o.kind ? kind.rawValue < o.kind.rawValue : slot < o.slot
+    static func < (a: QueueEntry, b: QueueEntry) -> Bool {
+        a.distance != b.distance ? a.distance < b.distance
+            : a.kind != b.kind ? a.kind.rawValue < b.kind.rawValue : a.slot < b.slot
     }
 }

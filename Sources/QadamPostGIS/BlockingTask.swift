@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs async work to completion from synchronous code (the CLI's commands are synchronous;
 /// PostgresNIO is async). The caller's thread waits; the work runs on the global executor,
@@ -16,12 +17,11 @@ enum BlockingTask {
     }
 
     /// The result handed from the task to the waiting thread; the semaphore orders the accesses,
-    /// the lock makes that visible to the checker.
-    private final class Outcome<T: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var result: Result<T, any Error>?
+    /// the mutex makes that visible to the checker.
+    private final class Outcome<T: Sendable>: Sendable {
+        private let result = Mutex<Result<T, any Error>?>(nil)
 
-        func set(_ r: Result<T, any Error>) { lock.withLock { result = r } }
-        func get() throws -> T { try lock.withLock { result! }.get() }
+        func set(_ r: Result<T, any Error>) { result.withLock { $0 = r } }
+        func get() throws -> T { try result.withLock { $0! }.get() }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import QadamProtocol
+import Synchronization
 
 /// Lets a long computation stop once nobody waits for its answer. The daemon gives each
 /// request a token and cancels it when the request times out; the loops that can run long
@@ -10,14 +11,13 @@ import QadamProtocol
 /// The token travels as a thread-local of the worker running the request, so the measures do
 /// not need a parameter threaded through every call; outside a token (the CLI in-process)
 /// `check()` does nothing.
-public final class CancellationToken: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
+public final class CancellationToken: Sendable {
+    private let cancelled = Atomic<Bool>(false)
 
     public init() {}
 
-    public func cancel() { lock.withLock { cancelled = true } }
-    public var isCancelled: Bool { lock.withLock { cancelled } }
+    public func cancel() { cancelled.store(true, ordering: .releasing) }
+    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
 
     /// Runs `body` with this token as the current thread's.
     public func run<T>(_ body: () throws -> T) rethrows -> T {

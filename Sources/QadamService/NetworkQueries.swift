@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import QadamData
 import QadamGeo
 import QadamNetwork
@@ -16,7 +17,7 @@ import QadamNetwork
 /// Thread-safe: the daemon's workers call it concurrently. An index is built under its own
 /// lock, so a first `nearest` for schools does not hold up one for clinics, and two first
 /// requests for the same kind build it once.
-public final class NetworkQueries: @unchecked Sendable {
+public final class NetworkQueries: Sendable {
     public let network: StreetNetwork
     /// The dataset's facilities, grouped by kind, in layer order.
     public let facilitiesByKind: [FacilityKind: [Facility]]
@@ -33,9 +34,18 @@ public final class NetworkQueries: @unchecked Sendable {
         public var isDefault: Bool { mode.speedKmh == mode.profile.defaultSpeedKmh && snap == SnapOptions() }
     }
 
-    private let lock = NSLock()
-    private var indexes: [IndexKey: Memo<FacilityIndex>] = [:]
-    private var idleSearches: [NetworkSearch] = []
+    private struct Kept {
+        var indexes: [IndexKey: Memo<FacilityIndex>] = [:]
+        var idleSearches: [IdleSearch] = []
+    }
+
+    /// A search object handed between threads through the pool: used by one call at a time
+    /// (taken out under the lock, put back when the call ends), which the checker cannot see
+    /// because `withSearch`'s body could in principle keep it.
+    private struct IdleSearch: @unchecked Sendable {
+        let search: NetworkSearch
+    }
+    private let kept = Mutex(Kept())
 
     public init(network: StreetNetwork, facilities: [Facility]) {
         self.network = network
@@ -46,10 +56,10 @@ public final class NetworkQueries: @unchecked Sendable {
     /// that needs it), else one built for this caller alone.
     public func facilityIndex(_ key: IndexKey) -> FacilityIndex {
         guard key.isDefault else { return makeIndex(key) }
-        let memo = lock.withLock {
-            if let known = indexes[key] { return known }
+        let memo = kept.withLock { kept in
+            if let known = kept.indexes[key] { return known }
             let made = Memo<FacilityIndex>()
-            indexes[key] = made
+            kept.indexes[key] = made
             return made
         }
         return memo.value { makeIndex(key) }
@@ -61,11 +71,11 @@ public final class NetworkQueries: @unchecked Sendable {
     }
 
     /// How many facility indexes are kept (built or being built).
-    public var indexCount: Int { lock.withLock { indexes.count } }
+    public var indexCount: Int { kept.withLock { $0.indexes.count } }
 
     /// What the kept indexes and idle searches hold, for `stats`.
     public var cacheSizes: CacheSizes {
-        let (memos, searches) = lock.withLock { (Array(indexes.values), idleSearches.count) }
+        let (memos, searches) = kept.withLock { (Array($0.indexes.values), $0.idleSearches.count) }
         let built = memos.compactMap(\.ifBuilt)
         return CacheSizes(facilityIndexes: memos.count, facilityIndexBytes: built.reduce(0) { $0 + $1.byteCount },
                           idleSearches: searches, searchBytes: searches * NetworkSearch.byteCount(vertices: network.graph.vertexCount))
@@ -85,26 +95,21 @@ public final class NetworkQueries: @unchecked Sendable {
 
     /// Runs `body` with a search object no other thread is using, returned to the pool after.
     public func withSearch<T>(_ body: (NetworkSearch) throws -> T) rethrows -> T {
-        let search = lock.withLock { idleSearches.popLast() } ?? NetworkSearch(network: network)
-        defer { lock.withLock { idleSearches.append(search) } }
+        let search = kept.withLock { $0.idleSearches.popLast()?.search } ?? NetworkSearch(network: network)
+        defer { kept.withLock { $0.idleSearches.append(IdleSearch(search: search)) } }
         return try body(search)
     }
 }
 
 /// A value computed at most once, on first use, under its own lock.
-final class Memo<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value?
+final class Memo<Value: Sendable>: Sendable {
+    private let stored = Mutex<Value?>(nil)
 
     /// The value if it has been made, without waiting for one being made.
-    var ifBuilt: Value? {
-        guard lock.try() else { return nil }
-        defer { lock.unlock() }
-        return stored
-    }
+    var ifBuilt: Value? { stored.withLockIfAvailable { $0 } ?? nil }
 
     func value(_ make: () -> Value) -> Value {
-        lock.withLock {
+        stored.withLock { stored in
             if let stored { return stored }
             let made = make()
             stored = made

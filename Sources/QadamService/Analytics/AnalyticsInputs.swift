@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import QadamAccess
 import QadamData
 import QadamGeo
@@ -205,17 +206,16 @@ public struct DemandWeighting: Codable, Sendable, Equatable {
 
 /// Built on first use per snapshot and then shared by every query on it.
 public final class AnalyticsCache: Sendable {
-    private let lock = NSLock()
-    nonisolated(unsafe) private var inputs: AnalyticsInputs?
+    private let inputs = Mutex<AnalyticsInputs?>(nil)
 
     public init() {}
 
     func inputs(for content: DatasetContent) -> AnalyticsInputs {
-        lock.lock()
-        defer { lock.unlock() }
-        if let inputs { return inputs }
-        let built = AnalyticsInputs(content: content)
-        inputs = built
-        return built
+        inputs.withLock { inputs in
+            if let inputs { return inputs }
+            let built = AnalyticsInputs(content: content)
+            inputs = built
+            return built
+        }
     }
 }
