@@ -69,14 +69,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "QadamAccess", dependencies: [
-            "QadamGeo", "QadamData", "QadamNetwork", .product(name: "HeapModule", package: "swift-collections"),
+            "QadamGeo", "QadamData", .product(name: "HeapModule", package: "swift-collections"),
         ]),
         .target(name: "QadamProtocol", dependencies: []),
         // Loads a dataset into an immutable snapshot and answers protocol requests against it;
         // shared by the daemon and by the CLI's in-process mode so both give the same answers.
         .target(name: "QadamService", dependencies: [
             "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol",
-            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "QadamCLI", dependencies: [
             "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamService", "QadamProtocol", "QadamPostGIS",
@@ -101,7 +100,7 @@ let package = Package(
         // Shared test helpers: geodata location, fixture datasets, a live qadamd child process.
         .target(name: "TestSupport", dependencies: ["QadamData", "QadamNetwork", "QadamProtocol"], path: "Tests/TestSupport"),
         .testTarget(name: "QadamGeoTests", dependencies: [
-            "QadamGeo", "TestSupport",
+            "QadamGeo",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamDataTests", dependencies: [
@@ -109,7 +108,6 @@ let package = Package(
         ]),
         .testTarget(name: "QadamNetworkTests", dependencies: [
             "CZlib", "QadamGeo", "QadamData", "QadamNetwork", "TestSupport",
-            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamAccessTests", dependencies: [
             "QadamGeo", "QadamData", "QadamAccess", "TestSupport",
