@@ -32,29 +32,12 @@ public struct DatasetSnapshotLoader: SnapshotLoader {
 
 /// Where the default norms catalogue is found when none is named.
 public enum NormsLocation {
-    /// `$QADAM_NORMS`; else `geodata/norms/default.json` in the current directory, beside a
-    /// development build (`.build/<config>/` → repository root), or installed: beside the
-    /// running binary (`<bin>/../share/qadam/norms/default.json`, so any `PREFIX` of
-    /// `scripts/install.sh` works), under `/usr/local/share/qadam`, or under `/usr/share/qadam`.
+    /// `$QADAM_NORMS`; else `norms/default.json` where `GeodataSearchPath` looks.
     public static func `default`() throws -> String {
-        let env = ProcessInfo.processInfo.environment
-        if let path = env["QADAM_NORMS"], !path.isEmpty { return path }
-        // The running binary itself (not argv[0], which is a bare name when started via $PATH).
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let binDirectory = executable.deletingLastPathComponent()
-        var candidates: [String] = []
-        for url in [
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("geodata/norms/default.json"),
-            binDirectory.appendingPathComponent("../../../geodata/norms/default.json"),
-            binDirectory.appendingPathComponent("../share/qadam/norms/default.json"),
-            URL(fileURLWithPath: "/usr/local/share/qadam/norms/default.json"),
-            URL(fileURLWithPath: "/usr/share/qadam/norms/default.json"),
-        ] {
-            let path = url.standardizedFileURL.path
-            if !candidates.contains(path) { candidates.append(path) }
-        }
-        if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) { return found }
-        throw NormsNotFound(searched: candidates)
+        if let path = ProcessInfo.processInfo.environment["QADAM_NORMS"], !path.isEmpty { return path }
+        let search = GeodataSearchPath.first("norms/default.json")
+        guard let found = search.found else { throw NormsNotFound(searched: search.searched) }
+        return found
     }
 
     public struct NormsNotFound: Error, CustomStringConvertible {
