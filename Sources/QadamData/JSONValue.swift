@@ -37,7 +37,7 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// Encodes any `Encodable` value into the JSON model (via `JSONEncoder`).
-    public init<T: Encodable>(encoding value: T, userInfo: [CodingUserInfoKey: Any] = [:]) throws {
+    public init<T: Encodable>(encoding value: T, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws {
         let encoder = JSONEncoder()
         encoder.userInfo = userInfo
         let data = try encoder.encode(value)
@@ -45,7 +45,7 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// Decodes a `Decodable` value from this JSON value.
-    public func decode<T: Decodable>(_ type: T.Type, userInfo: [CodingUserInfoKey: Any] = [:]) throws -> T {
+    public func decode<T: Decodable>(_ type: T.Type, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
         let decoder = JSONDecoder()
         decoder.userInfo = userInfo
         return try decoder.decode(type, from: Data(canonicalText.utf8))

@@ -44,7 +44,7 @@ extension CodingUserInfoKey {
 }
 
 /// Carries a geometry through `Decoder.userInfo` (which holds `Any`).
-final class StoredGeometryBox {
+final class StoredGeometryBox: Sendable {
     let geometry: Geometry?
     init(_ geometry: Geometry?) { self.geometry = geometry }
 }

@@ -23,7 +23,7 @@ enum LayerWriter {
             INSERT INTO \(table) (id, name, kind, population, record, geom)
             VALUES (?, ?, ?, ?, ?, GeomFromWKB(?, 4326))
             """)
-        let userInfo: [CodingUserInfoKey: Any] = R.geometryKey == nil ? [:] : [.omitGeometry: true]
+        let userInfo: [CodingUserInfoKey: any Sendable] = R.geometryKey == nil ? [:] : [.omitGeometry: true]
         for record in records {
             let text = try JSONValue(encoding: record, userInfo: userInfo).canonicalText
             let c = record.columns

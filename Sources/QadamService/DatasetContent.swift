@@ -54,7 +54,7 @@ public final class DatasetContent: Sendable {
     /// without a trim every reload would leave the daemon's resident size higher (measured:
     /// 91 MB to 154 MB over 10 reloads of the default dataset); trimming gives it back.
     deinit {
-        Self.mallocTrim?(0)
+        _ = Self.mallocTrim?(0)
     }
 
     /// glibc's `malloc_trim`, looked up at run time (its header is not in the Glibc module).

@@ -27,7 +27,7 @@ public struct MethodRegistry: Sendable {
 
     /// Adds a method whose parameters decode into `P` and whose result encodes from `R`;
     /// decoding failures become -32602 errors that name the offending field.
-    public mutating func register<P: Decodable, R: Encodable>(
+    public mutating func register<P: Decodable & SendableMetatype, R: Encodable & SendableMetatype>(
         _ method: String, params: P.Type,
         _ body: @escaping @Sendable (P, Snapshot) throws -> R
     ) {

@@ -37,7 +37,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
         counted = true
         // On the event loop the kernel's answer is immediate, so this runs before any read.
-        PeerCredentials.of(channel).whenComplete { [self] result in
+        PeerCredentials.of(channel).assumeIsolated().whenComplete { [self] result in
             switch result {
             case .success(let peer):
                 logger[metadataKey: "peer_uid"] = "\(peer.uid)"
