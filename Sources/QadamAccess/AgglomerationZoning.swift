@@ -92,10 +92,13 @@ public enum AgglomerationZoning {
     ]
 
     /// Zones each settlement by geodesic distance to the nearest core. Zones are rings: a
-    /// settlement belongs to the smallest zone whose radius reaches it.
+    /// settlement belongs to the smallest zone whose radius reaches it. `straightLine` gives the
+    /// geodesic metres from core `c` to settlement `s` when the caller has them already (the
+    /// daemon keeps them per snapshot); where it gives none they are measured here.
     public static func zone(settlements: [DemandSite], cores: [AgglomerationCore],
                             zones: [AgglomerationZone] = almaty2021, estimate: RoadEstimate = RoadEstimate(),
-                            norm: String? = nil) throws -> AgglomerationZoningResult {
+                            norm: String? = nil,
+                            straightLine: ((_ core: Int, _ settlement: Int) -> Double?)? = nil) throws -> AgglomerationZoningResult {
         try InputCheck.demand(settlements)
         try estimate.validate()
         guard !cores.isEmpty else { throw AccessError.invalidParameter(name: "cores", value: "[]", reason: "needs at least one core") }
@@ -103,7 +106,9 @@ public enum AgglomerationZoning {
         let rings = zones.sorted { $0.radius < $1.radius }
         let zoned = try settlements.enumerated().map { i, s -> ZonedSettlement in
             guard let p = s.location else { throw AccessError.missingLocation(site: "settlement", index: i, id: s.id) }
-            let (core, d) = cores.map { ($0, Geodesic.distance($0.location, p)) }.min { $0.1 < $1.1 }!
+            let (core, d) = cores.enumerated().map { c, core in
+                (core, straightLine?(c, i) ?? Geodesic.distance(core.location, p))
+            }.min { $0.1 < $1.1 }!
             return ZonedSettlement(index: i, id: s.id, name: s.name, population: s.population,
                                    zone: rings.first { d <= $0.radius }?.name, nearestCoreId: core.id,
                                    straightLineMetres: d, estimatedRoadMetres: estimate.roadMetres(straightLine: d),

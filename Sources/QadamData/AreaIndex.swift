@@ -1,3 +1,4 @@
+import Foundation
 import QadamGeo
 
 /// Polygons with values, answering "which polygons cover this point?".
@@ -25,21 +26,40 @@ public final class AreaIndex<Value: Sendable>: Sendable {
 
 /// Points with values, answering "which is nearest to this point?" by geodesic distance.
 ///
-/// Linear: every point is measured geodesically, which thousands of settlements take
-/// milliseconds for. (`PackedRTree.nearest` works in the plane of its boxes, so using it here
-/// would need a projected copy of the points and a geodesic refinement.)
+/// A packed R-tree over the points' Earth-centred (ECEF) x and y finds the answer best-first:
+/// the plane distance between two points' (x, y) never exceeds the straight 3-D chord between
+/// them, which never exceeds the geodesic along the ellipsoid, so the tree's box distances are
+/// lower bounds and the geodesic refines each candidate (`PackedRTree.nearest`'s contract). A
+/// lookup measures a handful of geodesics instead of every point.
 public struct NearestPointIndex<Value: Sendable>: Sendable {
     private let points: [(point: Coordinate, value: Value)]
+    private let tree: PackedRTree
 
-    public init(_ points: [(point: Coordinate, value: Value)]) { self.points = points }
+    public init(_ points: [(point: Coordinate, value: Value)]) {
+        self.points = points
+        tree = PackedRTree(boxes: points.map { BoundingBox(point: Self.equatorialPlane($0.point)) })
+    }
 
     /// The nearest value and its distance in metres; ties go to the earlier point.
     public func nearest(to c: Coordinate) -> (value: Value, distance: Double)? {
-        var best: (value: Value, distance: Double)?
-        for p in points {
-            let d = Geodesic.distance(c, p.point)
-            if best == nil || d < best!.distance { best = (p.value, d) }
+        let query = Self.equatorialPlane(c)
+        let exact: (Int) -> Double = { Geodesic.distance(c, points[$0].point) }
+        let two = tree.nearest(to: query, k: 2, itemDistance: exact)
+        guard let first = two.first else { return nil }
+        var winner = first.id
+        if two.count == 2, two[1].distance == first.distance {
+            // Points at exactly the same distance come back in tree order; the earliest one wins.
+            winner = tree.nearest(to: query, k: points.count, maxDistance: first.distance, itemDistance: exact)
+                .filter { $0.distance == first.distance }.map(\.id).min() ?? first.id
         }
-        return best
+        return (points[winner].value, first.distance)
+    }
+
+    /// The point's ECEF x and y (metres, WGS 84, on the ellipsoid), as the tree's plane.
+    static func equatorialPlane(_ c: Coordinate) -> Coordinate {
+        let a = 6_378_137.0, e2 = 0.006_694_379_990_14
+        let phi = c.lat * .pi / 180, lambda = c.lon * .pi / 180
+        let n = a / (1 - e2 * sin(phi) * sin(phi)).squareRoot()
+        return Coordinate(lon: n * cos(phi) * cos(lambda), lat: n * cos(phi) * sin(lambda))
     }
 }

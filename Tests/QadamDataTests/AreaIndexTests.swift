@@ -22,15 +22,40 @@ struct AreaIndexTests {
         }
     }
 
-    @Test func nearestMatchesSortingAllDistances() {
-        var rng = SplitMix64(seed: 9)
-        func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * Double(rng.next() % 1_000_000) / 1_000_000 }
-        let points = (0..<200).map { _ in Coordinate(lon: uniform(50, 85), lat: uniform(40, 55)) }
-        let index = NearestPointIndex(points.enumerated().map { (point: $0.element, value: $0.offset) })
-        for _ in 0..<100 {
-            let q = Coordinate(lon: uniform(50, 85), lat: uniform(40, 55))
-            let reference = points.indices.min { a, b in Geodesic.distance(q, points[a]) < Geodesic.distance(q, points[b]) }
-            #expect(index.nearest(to: q)?.value == reference)
+    /// The reference: measure every point, keep the first of the closest.
+    static func linearNearest(_ points: [Coordinate], _ q: Coordinate) -> (index: Int, distance: Double)? {
+        var best: (index: Int, distance: Double)?
+        for (i, p) in points.enumerated() {
+            let d = Geodesic.distance(q, p)
+            if best == nil || d < best!.distance { best = (i, d) }
         }
+        return best
+    }
+
+    /// Kazakh-like clusters, the whole globe (poles, the antimeridian, the other hemisphere),
+    /// and repeated points for exact ties.
+    @Test(arguments: [(seed: UInt64(9), scope: "kazakhstan"), (seed: 10, scope: "globe"), (seed: 11, scope: "ties")])
+    func nearestMatchesMeasuringEveryPoint(seed: UInt64, scope: String) {
+        var rng = SplitMix64(seed: seed)
+        func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * Double(rng.next() % 1_000_000) / 1_000_000 }
+        func point() -> Coordinate {
+            scope == "globe" ? Coordinate(lon: uniform(-180, 180), lat: uniform(-90, 90))
+                : Coordinate(lon: uniform(50, 85), lat: uniform(40, 55))
+        }
+        var points = (0..<300).map { _ in point() }
+        if scope == "ties" { points += points.shuffled(using: &rng).prefix(100) }
+        let index = NearestPointIndex(points.enumerated().map { (point: $0.element, value: $0.offset) })
+        for round in 0..<300 {
+            // Every third query sits on a point, so the tie and zero-distance paths run too.
+            let q = round % 3 == 0 ? points[Int(rng.next() % UInt64(points.count))] : point()
+            let reference = Self.linearNearest(points, q)
+            let found = index.nearest(to: q)
+            #expect(found?.value == reference?.index, "query \(q)")
+            #expect(found?.distance == reference?.distance)
+        }
+    }
+
+    @Test func emptyIndexHasNoNearest() {
+        #expect(NearestPointIndex<Int>([]).nearest(to: Coordinate(lon: 76.9, lat: 43.2)) == nil)
     }
 }

@@ -34,9 +34,11 @@ extension MethodRegistry {
                 let zones = [QadamAccess.AgglomerationZone(name: QadamData.AgglomerationZone.intensive.rawValue, radius: a.zones.intensiveKm * 1000),
                              QadamAccess.AgglomerationZone(name: QadamData.AgglomerationZone.active.rawValue, radius: a.zones.activeKm * 1000),
                              QadamAccess.AgglomerationZone(name: QadamData.AgglomerationZone.weak.rawValue, radius: a.zones.weakKm * 1000)]
+                let fromCore = inputs.metresFromAgglomerationCore[a.id] ?? [:]
                 let zoning = try AgglomerationZoning.zone(settlements: settlements,
                                                           cores: [AgglomerationCore(id: a.id, name: a.name, location: a.core)],
-                                                          zones: zones, estimate: estimate)
+                                                          zones: zones, estimate: estimate,
+                                                          straightLine: { _, s in fromCore[settlements[s].id] })
                 return AgglomerationsAnswer.Entry(id: a.id, name: a.name, core: [a.core.lon, a.core.lat], zones: zoning.zones,
                                                   summary: zoning.summary)
             }
