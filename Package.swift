@@ -56,12 +56,12 @@ let package = Package(
             "CGEOS", "CPROJ", .product(name: "HeapModule", package: "swift-collections"),
         ]),
         .target(name: "QadamData", dependencies: [
-            "QadamGeo", "CSpatiaLite", .product(name: "Crypto", package: "swift-crypto"),
+            "QadamGeo", "QadamProtocol", "CSpatiaLite", .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "QadamNetwork", dependencies: ["QadamGeo", "QadamData", "CZlib"]),
+        .target(name: "QadamNetwork", dependencies: ["QadamGeo", "QadamData", "QadamProtocol", "CZlib"]),
         // PostGIS as an import source, over PostgresNIO; only the CLI links it, not the daemon.
         .target(name: "QadamPostGIS", dependencies: [
-            "QadamData",
+            "QadamData", "QadamProtocol",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -104,7 +104,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamDataTests", dependencies: [
-            "QadamGeo", "QadamData", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            "QadamGeo", "QadamData", "QadamProtocol", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "QadamNetworkTests", dependencies: [
             "CZlib", "QadamGeo", "QadamData", "QadamNetwork", "TestSupport",

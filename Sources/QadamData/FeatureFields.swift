@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamProtocol
 
 /// Reads one source feature's mapped fields as typed values, recording a located problem for
 /// each value that is missing or malformed.
@@ -45,7 +46,8 @@ struct FeatureFields {
         guard let v = raw(target) else { return nil }
         var value: Double?
         switch v {
-        case .number(let d): value = d
+        case .int(let i): value = Double(i)
+        case .double(let d): value = d
         case .string(let s):
             value = Double(s.filter { !$0.isWhitespace && $0 != "\u{00A0}" && $0 != "\u{202F}" })
         default: value = nil

@@ -1,4 +1,5 @@
 import Foundation
+import QadamProtocol
 
 /// Which source field feeds which target field of a layer, e.g. `population <- "Население"`.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamProtocol
 
 /// Reads a GeoJSON FeatureCollection (or a single Feature) into `SourceFeature`s.
 enum GeoJSONReader {
@@ -7,7 +8,7 @@ enum GeoJSONReader {
         let root: JSONValue
         do {
             root = try JSONParser.parse(data)
-        } catch let e as JSONSyntaxError {
+        } catch let e {
             throw ImportError.unreadable(file: file, problems: [
                 DataProblem(.error, ProblemLocation(file: file, line: e.line, column: e.column),
                             "broken JSON: \(e.message)"),
@@ -55,7 +56,7 @@ enum GeoJSONReader {
         }
         if let problem = firstCoordinateProblem(coords) { throw GeometryError(problem) }
         if g["type"]?.stringValue == "Point", let xy = coords.arrayValue, xy.count >= 2,
-           let lon = xy[0].numberValue, let lat = xy[1].numberValue {
+           let lon = xy[0].doubleValue, let lat = xy[1].doubleValue {
             return .point(Coordinate(lon: lon, lat: lat))
         }
         return try Geometry(geoJSON: g.canonicalText)
@@ -66,7 +67,7 @@ enum GeoJSONReader {
             if case .object = v { return v["coordinates"].flatMap(firstCoordinateProblem) } // GeometryCollection member
             return nil
         }
-        if list.count >= 2, let lon = list[0].numberValue, let lat = list[1].numberValue {
+        if list.count >= 2, let lon = list[0].doubleValue, let lat = list[1].doubleValue {
             return CoordinateCheck.problem(lon: lon, lat: lat)
         }
         for item in list { if let p = firstCoordinateProblem(item) { return p } }

@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamProtocol
 
 /// A row of one dataset layer: the domain types (`Settlement`, `District`, ...) and `Feature`.
 ///

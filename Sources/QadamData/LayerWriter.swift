@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamProtocol
 
 /// Writes one layer's records into an open (temporary) dataset inside its transaction.
 enum LayerWriter {

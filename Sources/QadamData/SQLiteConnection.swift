@@ -1,5 +1,6 @@
 import CSpatiaLite
 import Foundation
+import QadamProtocol
 
 /// A failure reported by SQLite or SpatiaLite, with the statement that failed.
 public struct DatabaseError: Error, CustomStringConvertible, Sendable {
@@ -128,8 +129,8 @@ final class Statement {
     /// properties (nil).
     func value(_ column: Int32) -> JSONValue? {
         switch sqlite3_column_type(stmt, column) {
-        case SQLITE_INTEGER: return .number(Double(sqlite3_column_int64(stmt, column)))
-        case SQLITE_FLOAT: return .number(sqlite3_column_double(stmt, column))
+        case SQLITE_INTEGER: return .int(sqlite3_column_int64(stmt, column))
+        case SQLITE_FLOAT: return .double(sqlite3_column_double(stmt, column))
         case SQLITE_TEXT: return text(column).map(JSONValue.string)
         case SQLITE_NULL: return .null
         default: return nil

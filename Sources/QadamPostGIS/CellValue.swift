@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import QadamData
+import QadamProtocol
 
 /// One non-geometry cell as the JSON value a file would have held: numbers as numbers, text
 /// as strings, booleans as booleans, NULL as null. Other types (dates, arrays, ...) are
@@ -12,12 +13,12 @@ enum CellValue {
         do {
             switch cell.dataType {
             case .bool: return .bool(try cell.decode(Bool.self))
-            case .int2, .int4, .int8: return .number(Double(try cell.decode(Int64.self)))
-            case .float4, .float8: return .number(try cell.decode(Double.self))
+            case .int2, .int4, .int8: return .int(try cell.decode(Int64.self))
+            case .float4, .float8: return .double(try cell.decode(Double.self))
             case .numeric:
                 // Through its decimal text, so 0.1 stays 0.1 rather than a binary neighbour.
                 guard let d = Double(try cell.decode(Decimal.self).description) else { break }
-                return .number(d)
+                return .double(d)
             case .text, .varchar, .bpchar, .name, .uuid: return .string(try cell.decode(String.self))
             case .json, .jsonb: return try JSONParser.parse(try cell.decode(String.self))
             default: break

@@ -2,6 +2,7 @@ import Logging
 import NIOSSL
 import PostgresNIO
 import QadamData
+import QadamProtocol
 
 /// Reads one PostGIS table or query into a `QueryResult` over a single PostgresNIO connection:
 /// the geometry column travels as EWKB (PostGIS's binary form, SRID included), the other

@@ -2,10 +2,10 @@ import Foundation
 
 /// Turns bytes into `JSONValue` and back, with the guards a server needs.
 ///
-/// Parsing refuses nesting deeper than `maximumDepth` *before* handing the text to
-/// `JSONDecoder`, whose recursive descent would otherwise let one hostile line use up the
-/// stack. Serialising writes keys in sorted order so that equal values give equal bytes, and
-/// refuses NaN and infinities, which JSON cannot express.
+/// Parsing refuses nesting deeper than `maximumDepth` before building anything, and refuses
+/// the `NaN`/`Infinity` tokens data files may carry (`JSONParser`). Serialising writes keys in
+/// sorted order so that equal values give equal bytes, and refuses NaN and infinities, which
+/// JSON cannot express.
 public enum JSONText {
     /// Deep enough for any real request (a GeoJSON multipolygon is 4-5 levels).
     public static let maximumDepth = 64
@@ -23,15 +23,11 @@ public enum JSONText {
     }
 
     public static func parse(_ bytes: some Collection<UInt8>, maximumDepth: Int = maximumDepth) throws(ParseError) -> JSONValue {
-        let data = Data(bytes)
-        let depth = nestingDepth(of: data)
-        if depth > maximumDepth { throw .tooDeep(limit: maximumDepth) }
+        if nestingDepth(of: bytes) > maximumDepth { throw .tooDeep(limit: maximumDepth) }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw .invalid(innermostReason(context))
+            return try JSONParser.parse(bytes, allowNonFinite: false, maximumDepth: maximumDepth == .max ? .max : maximumDepth + 2)
         } catch {
-            throw .invalid(String(describing: error))
+            throw .invalid(error.description)
         }
     }
 
@@ -40,10 +36,10 @@ public enum JSONText {
     }
 
     /// The deepest bracket nesting outside string literals; linear, no recursion.
-    static func nestingDepth(of data: Data) -> Int {
+    static func nestingDepth(of bytes: some Collection<UInt8>) -> Int {
         var depth = 0, deepest = 0
         var inString = false, escaped = false
-        for byte in data {
+        for byte in bytes {
             if inString {
                 if escaped { escaped = false }
                 else if byte == UInt8(ascii: "\\") { escaped = true }
@@ -62,72 +58,19 @@ public enum JSONText {
         return deepest
     }
 
-    private static func innermostReason(_ context: DecodingError.Context) -> String {
-        var reason = context.debugDescription
-        var underlying = context.underlyingError
-        while let error = underlying {
-            let nsError = error as NSError
-            if let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { reason = detail }
-            underlying = nsError.userInfo[NSUnderlyingErrorKey] as? Error
-        }
-        return reason
-    }
-
     public struct NonFiniteNumber: Error, CustomStringConvertible {
         public let path: String
         public var description: String { "cannot write non-finite number at \(path) as JSON" }
     }
 
-    /// Compact JSON text (no newlines, so it fits the one-object-per-line framing).
+    /// Compact JSON text (no newlines, so it fits the one-object-per-line framing), in the
+    /// canonical form of `JSONValue.canonicalText`; a non-finite number is an error naming where
+    /// it is.
     public static func serialize(_ value: JSONValue) throws(NonFiniteNumber) -> String {
         var out = ""
-        try write(value, to: &out, path: "$")
+        guard JSONWriter.write(value, to: &out, nonFinite: .fail) else {
+            throw NonFiniteNumber(path: JSONWriter.firstNonFinitePath(in: value, at: "$") ?? "$")
+        }
         return out
-    }
-
-    private static func write(_ value: JSONValue, to out: inout String, path: String) throws(NonFiniteNumber) {
-        switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d):
-            guard d.isFinite else { throw NonFiniteNumber(path: path) }
-            if d == d.rounded(), abs(d) < 1e15 { out += String(Int64(d)) } else { out += "\(d)" }
-        case .string(let s): writeString(s, to: &out)
-        case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                try write(item, to: &out, path: "\(path)[\(i)]")
-            }
-            out += "]"
-        case .object(let members):
-            out += "{"
-            for (i, key) in members.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
-                writeString(key, to: &out)
-                out += ":"
-                try write(members[key]!, to: &out, path: "\(path).\(key)")
-            }
-            out += "}"
-        }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

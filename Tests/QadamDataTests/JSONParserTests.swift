@@ -1,21 +1,32 @@
 import Foundation
-import QadamData
 import QadamGeo
+import QadamProtocol
 import Testing
 
-@Suite("Tolerant JSON parser")
+@Suite("The JSON parser (data files and the wire)")
 struct JSONParserTests {
     @Test func readsOrdinaryJSON() throws {
         let v = try JSONParser.parse(#"{"a": [1, 2.5, -3e2, true, null, "x\"y\u00e9\ud83d\ude00"], "b": {}}"#)
-        #expect(v["a"] == .array([.number(1), .number(2.5), .number(-300), .bool(true), .null, .string("x\"yé😀")]))
+        #expect(v["a"] == .array([.int(1), .double(2.5), .double(-300), .bool(true), .null, .string("x\"yé😀")]))
         #expect(v["b"] == .object([:]))
     }
 
     @Test func readsBareNaNAndInfinityAsNonFiniteNumbers() throws {
         let v = try JSONParser.parse("[NaN, Infinity, -Infinity]")
-        let numbers = try #require(v.arrayValue).compactMap(\.numberValue)
+        let numbers = try #require(v.arrayValue).compactMap(\.doubleValue)
         #expect(numbers.count == 3)
         #expect(numbers[0].isNaN && numbers[1] == .infinity && numbers[2] == -.infinity)
+    }
+
+    @Test func theWireRefusesNonFiniteTokensAndIntegersStayExact() throws {
+        #expect(throws: JSONText.ParseError.self) { try JSONText.parse("[NaN]") }
+        #expect(throws: JSONText.ParseError.self) { try JSONText.parse("{\"a\": -Infinity}") }
+        #expect(try JSONText.parse("[9007199254740993, -0, 1e2, 1.0]")
+                == .array([.int(9_007_199_254_740_993), .int(0), .double(100), .double(1)]))
+        #expect(try JSONText.parse(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)) != .null)
+        #expect(throws: JSONText.ParseError.tooDeep(limit: 64)) {
+            try JSONText.parse(String(repeating: "[", count: 65) + String(repeating: "]", count: 65))
+        }
     }
 
     @Test func syntaxErrorsCarryLineAndColumn() {
@@ -32,14 +43,18 @@ struct JSONParserTests {
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("[1] x") }
     }
 
-    /// Reference: Foundation's parser must read our canonical text back to the same values,
-    /// and ours must read Foundation's output to the same values, for random documents.
+    /// References: Foundation's parser must read our canonical text back to the same values,
+    /// ours must read Foundation's output to the same values, and the wire parser must agree
+    /// with decoding through `JSONDecoder` (the slow, obviously correct way it used to work),
+    /// for random documents.
     @Test func agreesWithFoundationOnRandomDocuments() throws {
         var rng = SplitMix64(seed: 42)
         for _ in 0..<300 {
             let value = randomValue(&rng, depth: 0)
             let text = value.canonicalText
             #expect(try JSONParser.parse(text) == value)
+            #expect(try JSONText.parse(text) == JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), "\(text)")
+            #expect(try JSONText.serialize(value) == text)
             let foundation = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
             let again = try JSONSerialization.data(withJSONObject: foundation, options: [.fragmentsAllowed])
             #expect(try JSONParser.parse(again) == value, "\(text)")
@@ -56,8 +71,9 @@ struct JSONParserTests {
         case 0: return .null
         case 1: return .bool(rng.next() % 2 == 0)
         case 2:
+            // Canonical numbers: integral values are integers, the rest doubles.
             let d = Double(Int64(bitPattern: rng.next()) % 1_000_000) / Double(1 + rng.next() % 1000)
-            return .number(d)
+            return d == d.rounded() ? .int(Int64(d)) : .double(d)
         case 3:
             let alphabet = Array("aZ9 \"\\\n\té日ё😀/")
             return .string(String((0..<Int(rng.next() % 8)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }))

@@ -1,6 +1,7 @@
 import Foundation
 import QadamData
 import QadamGeo
+import QadamProtocol
 
 /// One street way as kept by an import: a run of nodes (ids and positions) and its tags. A way cut by clipping or a missing node gives several runs with one id.
 public struct StreetWay: Sendable, Equatable {
@@ -33,7 +34,7 @@ public enum StoredNetwork {
             let k = runs[way.id, default: 0]
             runs[way.id] = k + 1
             var properties: [String: JSONValue] = way.tags.mapValues { .string($0) }
-            properties["nodes"] = .array(way.nodes.map { .number(Double($0.id)) })
+            properties["nodes"] = .array(way.nodes.map { .int($0.id) })
             return Feature(id: k == 0 ? "way/\(way.id)" : "way/\(way.id)#\(k)",
                            geometry: try Geometry.lineString(way.nodes.map(\.coordinate)),
                            properties: properties)
@@ -50,7 +51,7 @@ public enum StoredNetwork {
             for (key, value) in feature.properties where key != "nodes" {
                 if let text = value.scalarText { tags[key] = text }
             }
-            let ids = feature.properties["nodes"]?.arrayValue?.compactMap { $0.numberValue.map { Int64($0) } }
+            let ids = feature.properties["nodes"]?.arrayValue?.compactMap(\.intValue)
             for (part, line) in feature.geometry.parts.enumerated() {
                 let coordinates = line.coordinates
                 let location = "feature \(index + 1) (\(feature.id)) part \(part + 1)"

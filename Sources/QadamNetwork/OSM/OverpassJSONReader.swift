@@ -1,6 +1,7 @@
 import Foundation
 import QadamData
 import QadamGeo
+import QadamProtocol
 
 /// Nodes and ways of an Overpass API JSON answer (`[out:json]`), the format overpass-turbo
 /// exports and osmnx caches:
@@ -37,7 +38,7 @@ public struct OverpassJSONReader: OSMElementSource {
             OSMReadError(source: sourceName, location: location, message: message)
         }
         let root: JSONValue
-        do { root = try JSONParser.parse(data) } catch let error as JSONSyntaxError {
+        do { root = try JSONParser.parse(data) } catch {
             throw fail("line \(error.line), column \(error.column)", "not valid JSON: \(error.message)")
         }
         guard let elements = root["elements"]?.arrayValue else {
@@ -64,7 +65,7 @@ public struct OverpassJSONReader: OSMElementSource {
             let location = "element \(index) (\(type) \(id))"
             let tags = try Self.tags(object["tags"]) { fail(location, $0) }
             if type == .node {
-                guard let lat = object["lat"]?.numberValue, let lon = object["lon"]?.numberValue else {
+                guard let lat = object["lat"]?.doubleValue, let lon = object["lon"]?.doubleValue else {
                     throw fail(location, "lat and lon must both be numbers (a node needs its position)")
                 }
                 let coordinate = Coordinate(lon: lon, lat: lat)
@@ -88,7 +89,7 @@ public struct OverpassJSONReader: OSMElementSource {
 
     /// A JSON number that is an exact integer: OSM ids stay far below 2^53, where doubles are exact.
     private static func integer(_ value: JSONValue) -> Int64? {
-        guard let d = value.numberValue, d == d.rounded(), abs(d) < 9_007_199_254_740_992 else { return nil }
+        guard let d = value.doubleValue, d == d.rounded(), abs(d) < 9_007_199_254_740_992 else { return nil }
         return Int64(d)
     }
 

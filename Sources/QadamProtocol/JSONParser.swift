@@ -8,21 +8,52 @@ public struct JSONSyntaxError: Error, CustomStringConvertible, Equatable, Sendab
     public var description: String { "line \(line), column \(column): \(message)" }
 }
 
-/// A strict JSON parser (RFC 8259) with one deliberate tolerance: the bare tokens `NaN`,
-/// `Infinity` and `-Infinity`, which some GIS exporters write, are read as non-finite numbers.
+/// The one JSON parser of the tree: request lines on the wire (`JSONText.parse`) and data files
+/// (GeoJSON, Overpass, mappings, stored records) both come through it. Strict RFC 8259, one
+/// byte pass, no recursion through `Decoder`; syntax errors carry line and column.
 ///
+/// One tolerance, for data files only (`allowNonFinite`, the default): the bare tokens `NaN`,
+/// `Infinity` and `-Infinity`, which some GIS exporters write, are read as non-finite numbers.
 /// Foundation's parser rejects such a file with no location, so one bad coordinate would hide
 /// every other problem; reading them lets the validator name the feature that holds them.
-/// Syntax errors carry line and column.
+///
+/// Numbers without a fraction or exponent that fit in 64 bits become `.int`, the rest `.double`,
+/// so request ids and counts round-trip exactly.
 public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let allowNonFinite: Bool
+    private let maximumDepth: Int
     private var i = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, allowNonFinite: Bool, maximumDepth: Int) {
+        self.bytes = bytes
+        self.allowNonFinite = allowNonFinite
+        self.maximumDepth = maximumDepth
+    }
 
-    public static func parse(_ data: Data) throws -> JSONValue {
+    public static func parse(_ data: some Collection<UInt8>, allowNonFinite: Bool = true,
+                             maximumDepth: Int = 512) throws(JSONSyntaxError) -> JSONValue {
+        let parsed: Result<JSONValue, JSONSyntaxError>? = data.withContiguousStorageIfAvailable { buffer in
+            parse(buffer, allowNonFinite: allowNonFinite, maximumDepth: maximumDepth)
+        }
+        if let parsed { return try parsed.get() }
+        return try Array(data).withUnsafeBufferPointer { parse($0, allowNonFinite: allowNonFinite, maximumDepth: maximumDepth) }.get()
+    }
+
+    public static func parse(_ data: Data, allowNonFinite: Bool = true, maximumDepth: Int = 512) throws(JSONSyntaxError) -> JSONValue {
         try data.withUnsafeBytes { raw in
-            var p = JSONParser(raw.bindMemory(to: UInt8.self))
+            parse(raw.bindMemory(to: UInt8.self), allowNonFinite: allowNonFinite, maximumDepth: maximumDepth)
+        }.get()
+    }
+
+    public static func parse(_ text: String, allowNonFinite: Bool = true) throws(JSONSyntaxError) -> JSONValue {
+        try parse(Data(text.utf8), allowNonFinite: allowNonFinite)
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, allowNonFinite: Bool,
+                              maximumDepth: Int) -> Result<JSONValue, JSONSyntaxError> {
+        Result { () throws(JSONSyntaxError) -> JSONValue in
+            var p = JSONParser(bytes, allowNonFinite: allowNonFinite, maximumDepth: maximumDepth)
             p.skipByteOrderMark()
             p.skipSpace()
             let value = try p.value(depth: 0)
@@ -31,8 +62,6 @@ public struct JSONParser {
             return value
         }
     }
-
-    public static func parse(_ text: String) throws -> JSONValue { try parse(Data(text.utf8)) }
 
     private mutating func skipByteOrderMark() {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
@@ -54,8 +83,8 @@ public struct JSONParser {
         return JSONSyntaxError(message: message, line: line, column: column)
     }
 
-    private mutating func value(depth: Int) throws -> JSONValue {
-        guard depth < 512 else { throw error("nesting deeper than 512 levels") }
+    private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        guard depth < maximumDepth else { throw error("nesting deeper than \(maximumDepth) levels") }
         guard i < bytes.count else { throw error("unexpected end of input, expected a value") }
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object(depth: depth)
@@ -64,18 +93,18 @@ public struct JSONParser {
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "N"): try literal("NaN"); return .number(.nan)
-        case UInt8(ascii: "I"): try literal("Infinity"); return .number(.infinity)
-        case UInt8(ascii: "-") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "I"):
+        case UInt8(ascii: "N") where allowNonFinite: try literal("NaN"); return .double(.nan)
+        case UInt8(ascii: "I") where allowNonFinite: try literal("Infinity"); return .double(.infinity)
+        case UInt8(ascii: "-") where allowNonFinite && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "I"):
             i += 1
             try literal("Infinity")
-            return .number(-.infinity)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+            return .double(-.infinity)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
         default: throw error("unexpected character '\(Character(UnicodeScalar(bytes[i])))', expected a value")
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws {
+    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let start = i
         let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for b in w {
@@ -84,7 +113,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func object(depth: Int) throws -> JSONValue {
+    private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         i += 1
         var result: [String: JSONValue] = [:]
         skipSpace()
@@ -106,7 +135,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func array(depth: Int) throws -> JSONValue {
+    private mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         i += 1
         var result: [JSONValue] = []
         skipSpace()
@@ -122,7 +151,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func string() throws -> String {
+    private mutating func string() throws(JSONSyntaxError) -> String {
         let start = i
         i += 1
         var out = [UInt8]()
@@ -161,7 +190,7 @@ public struct JSONParser {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func hex4() throws -> UInt32 {
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
         guard i + 4 <= bytes.count else { throw error("truncated \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
@@ -179,7 +208,7 @@ public struct JSONParser {
         return v
     }
 
-    private mutating func number() throws -> Double {
+    private mutating func number() throws(JSONSyntaxError) -> JSONValue {
         let start = i
         func digits() -> Int {
             let s = i
@@ -193,17 +222,21 @@ public struct JSONParser {
         guard intDigits == 1 || bytes[intStart] != UInt8(ascii: "0") else {
             throw error("invalid number: leading zero", at: start)
         }
+        var integral = true
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            integral = false
             i += 1
             guard digits() > 0 else { throw error("invalid number: digits expected after '.'", at: start) }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            integral = false
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw error("invalid number: digits expected in exponent", at: start) }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        if integral, let exact = Int64(text) { return .int(exact) }
         guard let d = Double(text) else { throw error("invalid number '\(text)'", at: start) }
-        return d
+        return .double(d)
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+
+/// `JSONValue` as text and as a bridge to `Codable` types: for stored dataset records (whose
+/// canonical text is hashed) and for data-file properties shown as table cells.
+extension JSONValue: CustomStringConvertible {
+    /// Compact JSON with object keys sorted and numbers in shortest round-trip form, so equal
+    /// values always give equal text (the basis of the dataset content hash). Non-finite
+    /// numbers, which JSON cannot hold, are written as `null`.
+    public var canonicalText: String {
+        var out = ""
+        _ = JSONWriter.write(self, to: &out, nonFinite: .null)
+        return out
+    }
+
+    public var description: String { canonicalText }
+
+    /// The value as a property cell: strings as they are, numbers without a needless `.0`,
+    /// booleans as `true`/`false`; nil for null, arrays and objects.
+    public var scalarText: String? {
+        switch self {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return JSONWriter.numberText(d)
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    /// Encodes any `Encodable` value into the JSON model (via `JSONEncoder`).
+    public init<T: Encodable>(encoding value: T, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws {
+        let encoder = JSONEncoder()
+        encoder.userInfo = userInfo
+        self = try JSONParser.parse(try encoder.encode(value))
+    }
+
+    /// Decodes a `Decodable` value from this JSON value (via `JSONDecoder`).
+    public func decode<T: Decodable>(_ type: T.Type, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.userInfo = userInfo
+        return try decoder.decode(type, from: Data(canonicalText.utf8))
+    }
+}

@@ -1,0 +1,89 @@
+/// Writes a `JSONValue` as compact canonical text: object keys sorted, integers (and doubles
+/// that hold an integer below 2^53) without a fraction, other doubles in Swift's shortest
+/// round-trip form, so equal values always give equal bytes. The wire (`JSONText.serialize`)
+/// and the dataset's content hash (`JSONValue.canonicalText`) share it.
+enum JSONWriter {
+    /// What to do with NaN and infinities, which JSON cannot hold.
+    enum NonFinite {
+        /// Stop; `write` returns false (the wire: an error the caller reports with its path).
+        case fail
+        /// Write `null` (stored records: the validator has reported them already).
+        case null
+    }
+
+    /// Appends `value` to `out`; false when a non-finite number stopped it under `.fail`.
+    static func write(_ value: JSONValue, to out: inout String, nonFinite: NonFinite) -> Bool {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .double(let d):
+            if d.isFinite {
+                out += numberText(d)
+            } else {
+                guard nonFinite == .null else { return false }
+                out += "null"
+            }
+        case .string(let s): writeString(s, to: &out)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                guard write(item, to: &out, nonFinite: nonFinite) else { return false }
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, key) in members.keys.sorted().enumerated() {
+                if i > 0 { out += "," }
+                writeString(key, to: &out)
+                out += ":"
+                guard write(members[key]!, to: &out, nonFinite: nonFinite) else { return false }
+            }
+            out += "}"
+        }
+        return true
+    }
+
+    /// Where the first non-finite number is (`$.rows[3].lat`); searched only after a failed
+    /// write, so the fast path builds no paths.
+    static func firstNonFinitePath(in value: JSONValue, at path: String) -> String? {
+        switch value {
+        case .double(let d) where !d.isFinite: return path
+        case .array(let items):
+            for (i, item) in items.enumerated() {
+                if let found = firstNonFinitePath(in: item, at: "\(path)[\(i)]") { return found }
+            }
+        case .object(let members):
+            for key in members.keys.sorted() {
+                if let found = firstNonFinitePath(in: members[key]!, at: "\(path).\(key)") { return found }
+            }
+        default: break
+        }
+        return nil
+    }
+
+    /// Integers up to 2^53 without a fraction; everything else in Swift's shortest round-trip form.
+    static func numberText(_ d: Double) -> String {
+        if d == d.rounded(), abs(d) < 9_007_199_254_740_992 { return String(Int64(d)) }
+        return "\(d)"
+    }
+
+    static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
