@@ -123,6 +123,27 @@ struct AlmatyCityTests {
         #expect(worst < 0.15, "a district's share differs from the quarters layer's by \(worst)")
     }
 
+    /// Each process hashes dictionaries with its own seed; the estimate must not depend on
+    /// that order, or the default dataset's content hash changes from build to build.
+    @Test func theEstimateIsTheSameInEveryProcess() throws {
+        let built = try Self.built.get()
+        let totals = (built.path as NSString).deletingLastPathComponent + "/almaty_totals.csv"
+        func demandHash(_ path: String) throws -> String? {
+            let layers = try #require(try Self.json(["info", "--dataset", path])["layer_details"] as? [[String: Any]])
+            return layers.first { $0["layer"] as? String == "demand" }?["content_hash"] as? String
+        }
+        let first = try #require(try demandHash(built.path))
+        for copy in 1...2 {
+            let again = built.path + ".again\(copy).sqlite"
+            try? FileManager.default.removeItem(atPath: again)
+            try FileManager.default.copyItem(atPath: built.path, toPath: again)
+            defer { try? FileManager.default.removeItem(atPath: again) }
+            let r = try QadamProcess.run(["demand", "estimate", "--dataset", again, "--totals", totals])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(try demandHash(again) == first)
+        }
+    }
+
     @Test func namesQualifiedByTheCityPickTheVillagesInsideIt() throws {
         let path = try Self.built.get().path
         for (query, id) in [("Медеу, Алматы", "3072217")] {

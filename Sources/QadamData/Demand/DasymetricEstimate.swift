@@ -81,6 +81,9 @@ public enum DasymetricEstimate {
         var fromParent = Array(repeating: 0.0, count: leaves.count)
         let leafIndex = Dictionary(uniqueKeysWithValues: leaves.indices.map { (leaves[$0].area, $0) })
         func cells(_ i: Int) -> [GridKey: CellSum] { residential[i].isEmpty ? anyStreet[i] : residential[i] }
+        // Summed in key order, not the dictionary's (which changes from run to run), so the
+        // same input gives the same populations to the last bit and the same content hash.
+        func totalWeight(_ cells: [GridKey: CellSum]) -> Double { cells.keys.sorted().reduce(0) { $0 + cells[$1]!.weight } }
         for parent in totals where childrenOf[parent.area] != nil {
             let children = childrenOf[parent.area]!
             let remainder = parent.population - children.reduce(0) { $0 + $1.population }
@@ -89,7 +92,7 @@ public enum DasymetricEstimate {
                 continue
             }
             let open = children.compactMap { c in c.precision == .lowerBound ? leafIndex[c.area] : nil }
-            let weights = open.map { i in cells(i).values.reduce(0) { $0 + $1.weight } }
+            let weights = open.map { totalWeight(cells($0)) }
             let sum = weights.reduce(0, +)
             guard remainder > 0 else { continue }
             guard sum > 0 else {
@@ -107,7 +110,7 @@ public enum DasymetricEstimate {
         for (i, total) in leaves.enumerated() {
             let chosen = cells(i)
             let basis = residential[i].isEmpty ? "all_streets" : "residential_streets"
-            let weight = chosen.values.reduce(0) { $0 + $1.weight }
+            let weight = totalWeight(chosen)
             guard weight > 0 else {
                 if placed[i] > 0 { throw EstimateError.noStreets(area: total.area) }
                 continue
