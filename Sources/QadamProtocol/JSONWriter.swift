@@ -71,6 +71,12 @@ enum JSONWriter {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings (ids, names, kinds) need no escape: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

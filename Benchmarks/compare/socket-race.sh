@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The socket race: qadamd `nearest` against Redis GEOSEARCH (the fastest spatial daemon a user
+# could pick instead), same schools, same point, same number of closed-loop clients, each on a
+# Unix socket, in one run. Redis answers by straight line from a precomputed geo set; Qadam by
+# walking distance on the street network from its precomputed facility index.
+#
+#   Benchmarks/compare/socket-race.sh [DATASET] [CLIENTS] [SECONDS]
+#       DATASET  default out/default.sqlite (made by scripts/run-demo.sh)
+#   QADAMD=... LOAD=...  use these binaries instead of building them (release qadamd,
+#                        qadam-socket-load from QADAM_BENCHMARKS=1)
+# Needs redis-server and redis-benchmark (Debian: redis-server) and sqlite3 with
+# mod_spatialite (scripts/apt-packages.txt).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+dataset=$(realpath "${1:-$root/out/default.sqlite}")
+clients=${2:-8}
+seconds=${3:-10}
+kind=school
+lon=76.9 lat=43.25
+
+for tool in redis-server redis-benchmark redis-cli sqlite3; do
+    command -v $tool >/dev/null || { echo "socket-race: $tool not installed (apt-get install redis-server sqlite3)" >&2; exit 2; }
+done
+if [ -z "${QADAMD:-}" ]; then
+    (cd "$root" && swift build -c release --product qadamd)
+    QADAMD=$root/.build/release/qadamd
+fi
+if [ -z "${LOAD:-}" ]; then
+    (cd "$root" && QADAM_BENCHMARKS=1 swift build -c release --scratch-path .build-bench --product qadam-socket-load)
+    LOAD=$root/.build-bench/release/qadam-socket-load
+fi
+
+work=$(mktemp -d)
+cleanup() { kill "${redis_pid:-}" "${qadamd_pid:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+# The same facilities in Redis: GEOADD from the dataset's own coordinates.
+sqlite3 -batch "$dataset" "SELECT load_extension('mod_spatialite');" \
+    "SELECT 'GEOADD facilities ' || printf('%.7f %.7f', ST_X(geom), ST_Y(geom)) || ' \"' || id || '\"' FROM facilities WHERE kind = '$kind';" \
+    | grep '^GEOADD' > "$work/geoadd.txt"
+count=$(wc -l < "$work/geoadd.txt")
+redis-server --port 0 --unixsocket "$work/redis.sock" --save '' --appendonly no --loglevel warning &
+redis_pid=$!
+"$QADAMD" --dataset "$dataset" --norms "$root/geodata/norms/default.json" --socket "$work/qadamd.sock" --log-level warning &
+qadamd_pid=$!
+for _ in $(seq 150); do
+    [ -S "$work/redis.sock" ] && [ -S "$work/qadamd.sock" ] && "$LOAD" "$work/qadamd.sock" 1 0.2 ping >/dev/null 2>&1 && break
+    sleep 0.2
+done
+redis-cli -s "$work/redis.sock" < "$work/geoadd.txt" > /dev/null
+# Warm both (Qadam builds its facility index on the first nearest).
+redis-cli -s "$work/redis.sock" GEOSEARCH facilities FROMLONLAT $lon $lat BYRADIUS 100 km ASC COUNT 1 > /dev/null
+"$LOAD" "$work/qadamd.sock" 1 1 nearest "{\"kind\":\"$kind\",\"from\":[$lon,$lat]}" > /dev/null
+
+echo "$count ${kind}s; $clients closed-loop clients; from [$lon, $lat]"
+redis_line=$(redis-benchmark -s "$work/redis.sock" -c "$clients" -n $((clients * 20000)) --csv \
+    GEOSEARCH facilities FROMLONLAT $lon $lat BYRADIUS 100 km ASC COUNT 1 | tail -1)
+qadam_line=$("$LOAD" "$work/qadamd.sock" "$clients" "$seconds" nearest "{\"kind\":\"$kind\",\"from\":[$lon,$lat]}" | tail -1)
+python3 - "$redis_line" "$qadam_line" <<'PY'
+import csv, re, sys
+redis = next(csv.reader([sys.argv[1]]))  # test, rps, avg, min, p50, p95, p99, max (ms)
+q = dict(re.findall(r"([\w/]+)=([\d.]+)", sys.argv[2]))
+redis_rps, redis_p50, redis_p99 = float(redis[1]), float(redis[4]) * 1000, float(redis[6]) * 1000
+qadam_rps, qadam_p50, qadam_p99 = float(q["req/s"]), float(q["p50"]), float(q["p99"])
+print(f"redis GEOSEARCH (straight line): {redis_rps:10,.0f} req/s  p50 {redis_p50:7.0f} us  p99 {redis_p99:7.0f} us")
+print(f"qadamd nearest (walking):        {qadam_rps:10,.0f} req/s  p50 {qadam_p50:7.0f} us  p99 {qadam_p99:7.0f} us")
+print(f"qadam / redis throughput: {qadam_rps / redis_rps:.2f}x; p99 {qadam_p99 / redis_p99:.1f}x redis's")
+PY
