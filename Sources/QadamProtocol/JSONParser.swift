@@ -178,9 +178,16 @@ public struct JSONParser {
                 var scalar = try hex4()
                 if (0xD800..<0xDC00).contains(scalar), i + 1 < bytes.count,
                    bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                    // A pair only when the next escape is a low surrogate; otherwise the lone
+                    // high half becomes U+FFFD and the next escape is read on its own.
+                    let resume = i
                     i += 2
                     let low = try hex4()
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
+                    if (0xDC00...0xDFFF).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        i = resume
+                    }
                 }
                 let s = UnicodeScalar(scalar) ?? "\u{FFFD}"
                 out.append(contentsOf: Array(String(Character(s)).utf8))
@@ -236,7 +243,10 @@ public struct JSONParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         if integral, let exact = Int64(text) { return .int(exact) }
-        guard let d = Double(text) else { throw error("invalid number '\(text)'", at: start) }
+        // `Double("1e400")` is +infinity, not nil: out of range is as non-finite as `Infinity`.
+        guard let d = Double(text), d.isFinite || allowNonFinite else {
+            throw error("number '\(text)' is out of range", at: start)
+        }
         return .double(d)
     }
 }

@@ -5,10 +5,11 @@ import Foundation
 extension JSONValue: CustomStringConvertible {
     /// Compact JSON with object keys sorted and numbers in shortest round-trip form, so equal
     /// values always give equal text (the basis of the dataset content hash). Non-finite
-    /// numbers, which JSON cannot hold, are written as `null`.
+    /// numbers, which JSON cannot hold, are written as `null`; integers of 2^53 and beyond as
+    /// the double they round to, as the hash has always seen them.
     public var canonicalText: String {
         var out = ""
-        _ = JSONWriter.write(self, to: &out, nonFinite: .null)
+        _ = JSONWriter.write(self, to: &out, nonFinite: .null, largeIntegers: .asDouble)
         return out
     }
 

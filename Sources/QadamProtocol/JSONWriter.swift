@@ -11,12 +11,23 @@ enum JSONWriter {
         case null
     }
 
+    /// How integers of 2^53 and beyond are written.
+    enum LargeIntegers {
+        /// Exactly (the wire: ids and counts round-trip).
+        case exact
+        /// As the double they round to, the way the content hash has always seen them (record
+        /// numbers used to be read as doubles), so stored datasets keep their hashes.
+        case asDouble
+    }
+
     /// Appends `value` to `out`; false when a non-finite number stopped it under `.fail`.
-    static func write(_ value: JSONValue, to out: inout String, nonFinite: NonFinite) -> Bool {
+    static func write(_ value: JSONValue, to out: inout String, nonFinite: NonFinite,
+                      largeIntegers: LargeIntegers = .exact) -> Bool {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .int(let i):
+            out += largeIntegers == .asDouble && i.magnitude >= 1 << 53 ? numberText(Double(i)) : String(i)
         case .double(let d):
             if d.isFinite {
                 out += numberText(d)
@@ -29,7 +40,7 @@ enum JSONWriter {
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
-                guard write(item, to: &out, nonFinite: nonFinite) else { return false }
+                guard write(item, to: &out, nonFinite: nonFinite, largeIntegers: largeIntegers) else { return false }
             }
             out += "]"
         case .object(let members):
@@ -38,7 +49,7 @@ enum JSONWriter {
                 if i > 0 { out += "," }
                 writeString(key, to: &out)
                 out += ":"
-                guard write(members[key]!, to: &out, nonFinite: nonFinite) else { return false }
+                guard write(members[key]!, to: &out, nonFinite: nonFinite, largeIntegers: largeIntegers) else { return false }
             }
             out += "}"
         }

@@ -29,6 +29,28 @@ struct JSONParserTests {
         }
     }
 
+    /// A high surrogate not followed by a low one is one U+FFFD, and the next escape is read on
+    /// its own (it used to overflow and trap: one request line could stop the daemon).
+    @Test func loneSurrogatesBecomeReplacementCharacters() throws {
+        #expect(try JSONText.parse(#"["\uD800\u0041", "\uD83D\uDE00", "\uDBFF\uE000", "\uDC00", "\uD800"]"#)
+                == .array([.string("\u{FFFD}A"), .string("😀"), .string("\u{FFFD}\u{E000}"), .string("\u{FFFD}"), .string("\u{FFFD}")]))
+    }
+
+    /// `Double("1e400")` is infinity: the wire refuses it like `Infinity`; data files keep it.
+    @Test func outOfRangeNumbersAreNonFinite() throws {
+        #expect(throws: JSONText.ParseError.self) { try JSONText.parse(#"{"id": 1e400}"#) }
+        #expect(throws: JSONText.ParseError.self) { try JSONText.parse("[-1e400]") }
+        #expect(try JSONParser.parse("[1e400]") == .array([.double(.infinity)]))
+    }
+
+    /// The wire writes big integers exactly; the content hash sees them as the doubles they round
+    /// to, as it did when record numbers were read as doubles, so stored datasets keep their hash.
+    @Test func bigIntegersAreExactOnTheWireAndAsBeforeInTheHash() throws {
+        let value = try JSONParser.parse("[9007199254740993, 9007199254740991]")
+        #expect(try JSONText.serialize(value) == "[9007199254740993,9007199254740991]")
+        #expect(value.canonicalText == "[9007199254740992.0,9007199254740991]")
+    }
+
     @Test func syntaxErrorsCarryLineAndColumn() {
         do {
             _ = try JSONParser.parse("{\n  \"a\": 1,\n  \"b\": ]\n}")
