@@ -13,11 +13,14 @@ import Synchronization
 /// `check()` does nothing.
 public final class CancellationToken: Sendable {
     private let cancelled = Atomic<Bool>(false)
+    /// Cancelling the parent cancels this token too (the daemon's shutdown token is the parent
+    /// of every request's).
+    private let parent: CancellationToken?
 
-    public init() {}
+    public init(parent: CancellationToken? = nil) { self.parent = parent }
 
     public func cancel() { cancelled.store(true, ordering: .releasing) }
-    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) || parent?.isCancelled == true }
 
     /// Runs `body` with this token as the current thread's.
     public func run<T>(_ body: () throws -> T) rethrows -> T {

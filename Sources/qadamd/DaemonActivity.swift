@@ -63,7 +63,7 @@ final class DaemonActivity: Sendable {
     /// Waits until every accepted request is answered, or `timeout` passes; true if idle.
     func waitUntilIdle(timeout: Duration) async -> Bool {
         await withTaskGroup(of: Bool.self) { group in
-            group.addTask { await self.idle(); return true }
+            group.addTask { await self.idle(); return !Task.isCancelled }
             group.addTask {
                 try? await Task.sleep(for: timeout)
                 return false

@@ -2,7 +2,9 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// Reloads the dataset on every SIGHUP (`systemctl reload qadamd`) until shutdown begins.
+/// Reloads the dataset on every SIGHUP (`systemctl reload qadamd`), also while the daemon
+/// drains: the group shuts services down last to first, so this one is told only after the
+/// daemon has finished.
 struct HangupReloadService: Service {
     let reloader: Reloader
     let logger: Logger

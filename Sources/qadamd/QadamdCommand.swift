@@ -118,10 +118,12 @@ struct QadamdCommand: AsyncParsableCommand {
                                    drainTimeout: .milliseconds(Int64(settings.drainTimeoutSeconds * 1000)), logger: logger)
         signal(SIGPIPE, SIG_IGN)
         let group = ServiceGroup(configuration: .init(
+            // Graceful shutdown reaches services last to first: the daemon drains first while
+            // SIGHUP is still handled (not left to its default, which would kill the process),
+            // then the hangup service is told to stop.
             services: [
-                .init(service: daemon),
-                // Ends quietly when shutdown begins; the daemon's own end ends the group.
                 .init(service: HangupReloadService(reloader: reloader, logger: logger), successTerminationBehavior: .ignore),
+                .init(service: daemon),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))

@@ -39,7 +39,8 @@ struct QadamdService: Service {
             logger.warning("drain timeout passed with requests still running; closing anyway",
                            metadata: ["drain_timeout": "\(drainTimeout)"])
         }
-        await server.shutdown()
+        // Workers first, while the event loops can still carry their last answers.
         try? await router.shutdownWorkers()
+        await server.shutdown()
     }
 }

@@ -24,6 +24,9 @@ final class RequestRouter: Sendable {
     private let pool: WorkerPool
     private let reloader: Reloader
     private var activity: DaemonActivity { report.activity }
+    /// Parent of every request's token: cancelled when the drain gives up, so running queries
+    /// stop at their next check and shutdown stays bounded.
+    private let shutdown = CancellationToken()
 
     init(service: QueryService, report: RuntimeReport, reloader: Reloader, config: DaemonConfig) {
         self.service = service
@@ -79,14 +82,18 @@ final class RequestRouter: Sendable {
                            finish: @escaping @Sendable (Result<JSONValue, RPCError>) -> Void) {
         let snapshot = service.store.current
         let timeout = config.requestTimeoutSeconds
-        let token = CancellationToken()
+        let token = CancellationToken(parent: shutdown)
         let timer = eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout * 1e9))) {
             finish(.failure(RPCError(code: RPCError.unavailableCode,
                                      message: "request timed out after \(timeout) s; narrow the query or raise limits.request_timeout_seconds")))
             token.cancel()
         }
-        let accepted = pool.submit { [service] in
-            finish(token.run { service.registry.call(method, params: params, on: snapshot) })
+        let accepted = pool.submit { [service] cancelled in
+            if cancelled {
+                finish(.failure(RPCError(code: RPCError.unavailableCode, message: "qadamd is shutting down; retry against the restarted daemon")))
+            } else {
+                finish(token.run { service.registry.call(method, params: params, on: snapshot) })
+            }
             timer.cancel()
         }
         if !accepted {
@@ -102,7 +109,12 @@ final class RequestRouter: Sendable {
         send(ResponseLine(id: failure.id, outcome: .failure(failure.error), maxResultBytes: config.maxResultBytes).text, done)
     }
 
-    func shutdownWorkers() async throws { try await pool.shutdown() }
+    /// Stops the queries still running (at their next cancellation check) and the pool; the
+    /// queued ones are answered as refused, not run.
+    func shutdownWorkers() async throws {
+        shutdown.cancel()
+        try await pool.shutdown()
+    }
 }
 
 /// Writes one response line and calls the completion when the write has finished or failed.

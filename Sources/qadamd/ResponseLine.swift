@@ -20,7 +20,8 @@ struct ResponseLine {
             self.init(text: text, failed: response.error != nil)
         } catch {
             let internalError = RPCError.internalError(String(describing: error))
-            self.init(text: (try? RPCResponse(id: id, error: internalError).line()) ?? "", failed: true)
+            self.init(text: (try? RPCResponse(id: id, error: internalError).line())
+                      ?? (try? RPCResponse(id: .null, error: internalError).line()) ?? "", failed: true)
         }
     }
 

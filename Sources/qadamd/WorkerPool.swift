@@ -16,15 +16,16 @@ final class WorkerPool: Sendable {
         pool.start()
     }
 
-    /// Queues `job`; false when the pool is full.
-    func submit(_ job: @escaping @Sendable () -> Void) -> Bool {
+    /// Queues `job`; false when the pool is full. `job` gets `true` when the pool is shutting
+    /// down before it could run: it must then only answer, not compute.
+    func submit(_ job: @escaping @Sendable (_ cancelled: Bool) -> Void) -> Bool {
         let before = outstanding.add(1, ordering: .relaxed).oldValue
         guard before < capacity else {
             outstanding.subtract(1, ordering: .relaxed)
             return false
         }
-        pool.submit { [self] _ in
-            job()
+        pool.submit { [self] state in
+            job(state == .cancelled)
             outstanding.subtract(1, ordering: .relaxed)
         }
         return true

@@ -76,6 +76,28 @@ import Testing
         #expect(try daemon.waitForExit() == 0)
         #expect(!FileManager.default.fileExists(atPath: daemon.socketPath), "the daemon removes the socket it made")
     }
+
+    /// When the drain timeout passes, queries still queued are answered as refused rather than
+    /// run, so stopping takes about one running query, not the whole queue.
+    @Test func aDrainTimeoutRefusesTheQueueInsteadOfRunningIt() throws {
+        let dir = try DatasetFixture.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let config = dir + "/qadamd.toml"
+        try "[limits]\ndrain_timeout_seconds = 0.5\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(arguments: ["--enable-debug-methods", "--workers", "1", "--config", config])
+        let client = try daemon.client()
+        for id in 0..<4 { try client.send(RPCRequest(id: .int(Int64(id)), method: "debug.sleep", params: ["ms": 1500])) }
+        let probe = try daemon.client()
+        try waitFor { try probe.call("info").get()["in_flight"]?.intValue == 4 }
+        let stopAsked = Date()
+        daemon.send(SIGTERM)
+        let responses = try (0..<4).map { _ in try client.readResponse() }
+        #expect(try daemon.waitForExit() == 0)
+        // One sleep was running (it cannot be interrupted) and ends; the three queued never ran.
+        #expect(Date().timeIntervalSince(stopAsked) < 3.5, "stopping ran the queue: \(Date().timeIntervalSince(stopAsked)) s")
+        #expect(responses.filter { $0.error == nil }.count == 1)
+        #expect(responses.filter { $0.error?.code == RPCError.unavailableCode }.count == 3)
+    }
 }
 
 /// What the load clients saw, per client.
