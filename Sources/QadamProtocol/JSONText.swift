@@ -2,8 +2,10 @@ import Foundation
 
 /// Turns bytes into `JSONValue` and back, with the guards a server needs.
 ///
-/// Parsing refuses nesting deeper than `maximumDepth` before building anything, and refuses
-/// the `NaN`/`Infinity` tokens data files may carry (`JSONParser`). Serialising writes keys in
+/// Parsing refuses nesting deeper than `maximumDepth` and bytes that are not UTF-8 before
+/// building anything, and refuses the `NaN`/`Infinity` tokens data files may carry
+/// (`JSONParser`, which on its own replaces bad UTF-8 so a data file's other problems still
+/// show). Serialising writes keys in
 /// sorted order so that equal values give equal bytes, and refuses NaN and infinities, which
 /// JSON cannot express.
 public enum JSONText {
@@ -24,6 +26,7 @@ public enum JSONText {
 
     public static func parse(_ bytes: some Collection<UInt8>, maximumDepth: Int = maximumDepth) throws(ParseError) -> JSONValue {
         if nestingDepth(of: bytes) > maximumDepth { throw .tooDeep(limit: maximumDepth) }
+        if String(validating: bytes, as: UTF8.self) == nil { throw .invalid("the line is not UTF-8") }
         do {
             return try JSONParser.parse(bytes, allowNonFinite: false, maximumDepth: maximumDepth == .max ? .max : maximumDepth + 2)
         } catch {

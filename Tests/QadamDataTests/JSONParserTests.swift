@@ -36,6 +36,13 @@ struct JSONParserTests {
                 == .array([.string("\u{FFFD}A"), .string("😀"), .string("\u{FFFD}\u{E000}"), .string("\u{FFFD}"), .string("\u{FFFD}")]))
     }
 
+    @Test func theWireRefusesBytesThatAreNotUTF8() throws {
+        #expect(throws: JSONText.ParseError.invalid("the line is not UTF-8")) {
+            try JSONText.parse([UInt8](#"{"s": ""#.utf8) + [0xFF, 0xFE] + [UInt8](#""}"#.utf8))
+        }
+        #expect(try JSONText.parse(#"{"s": "Алматы"}"#) == .object(["s": .string("Алматы")]))
+    }
+
     /// `Double("1e400")` is infinity: the wire refuses it like `Infinity`; data files keep it.
     @Test func outOfRangeNumbersAreNonFinite() throws {
         #expect(throws: JSONText.ParseError.self) { try JSONText.parse(#"{"id": 1e400}"#) }
