@@ -9,25 +9,7 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
 /// What a command with a result table writes (`--format` in `OutputOptions`): text in one of
 /// the `OutputFormat`s, or the table as a layer of a GeoPackage file, which is SQLite and so
 /// never printed.
-public enum ResultFormat: Equatable, Sendable, ExpressibleByArgument {
-    case text(OutputFormat)
-    case gpkg
-
-    public init?(argument: String) {
-        if argument == "gpkg" { self = .gpkg; return }
-        guard let text = OutputFormat(rawValue: argument) else { return nil }
-        self = .text(text)
-    }
-
-    public static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) + ["gpkg"] }
-
-    public var defaultValueDescription: String {
-        switch self {
-        case .text(let f): return f.rawValue
-        case .gpkg: return "gpkg"
-        }
-    }
-}
+public typealias ResultFormat = TextOrGeoPackage<OutputFormat>
 
 /// Rows of named columns that every command can print in any `OutputFormat`.
 ///

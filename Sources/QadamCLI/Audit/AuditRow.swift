@@ -42,25 +42,7 @@ public enum AuditFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
 }
 
 /// `qadam audit --format`: a streamable line format, or a GeoPackage written when the run ends.
-public enum AuditOutputFormat: Equatable, Sendable, ExpressibleByArgument {
-    case lines(AuditFormat)
-    case gpkg
-
-    public init?(argument: String) {
-        if argument == "gpkg" { self = .gpkg; return }
-        guard let lines = AuditFormat(rawValue: argument) else { return nil }
-        self = .lines(lines)
-    }
-
-    public static var allValueStrings: [String] { AuditFormat.allCases.map(\.rawValue) + ["gpkg"] }
-
-    public var defaultValueDescription: String {
-        switch self {
-        case .lines(let f): return f.rawValue
-        case .gpkg: return "gpkg"
-        }
-    }
-}
+public typealias AuditOutputFormat = TextOrGeoPackage<AuditFormat>
 
 /// Turns rows into the exact bytes of each format. A pure function of the row, which is what
 /// makes a resumed file byte-identical to an uninterrupted one.

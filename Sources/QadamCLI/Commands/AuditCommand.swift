@@ -21,7 +21,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("detour-factor"), help: "Without a network: road distance = straight line × this (default 1.3).")
     var detourFactor: Double?
     @Option(help: "Output format: csv, geojsonl (GeoJSON Lines), or gpkg (a GeoPackage written when the run ends; needs --output).")
-    var format: AuditOutputFormat = .lines(.csv)
+    var format: AuditOutputFormat = .text(.csv)
     @Option(help: "Output file (default, or -: standard output).") var output: String?
     @Flag(help: "Continue an interrupted audit in --output instead of starting over.") var resume = false
     @Option(name: .customLong("chunk-size"), help: "Origins per request (default 1024).") var chunkSize: Int = 1024
@@ -46,7 +46,7 @@ struct AuditCommand: ParsableCommand {
         switch format {
         case .gpkg:
             writer = AuditGeoPackageSink(path: OutputPath.file(output)!, columns: plan.columns)
-        case .lines(let lines):
+        case .text(let lines):
             let destination: AuditWriter.Destination = OutputPath.file(output).map { .file(URL(fileURLWithPath: $0)) } ?? .standardOutput
             writer = try AuditWriter(destination: destination, format: lines, columns: plan.columns, resume: resume)
         }
