@@ -176,7 +176,7 @@ public final class PlaceDirectory: Sendable {
     /// Places whose Latin key is within a small edit distance of the query's, closest first.
     private func suggest(_ query: String, kinds: Set<Kind>, limit: Int) -> [Place] {
         let target = Array(LatinNameKey(query).folded)
-        guard !target.isEmpty else { return [] }
+        guard !target.isEmpty, limit > 0 else { return [] }
         let tolerance = max(1, target.count / 4)
         var scored: [(distance: Int, index: Int)] = []
         for (i, e) in entries.enumerated() where kinds.contains(e.place.kind) {

@@ -3,8 +3,12 @@ import QadamProtocol
 
 /// Answers one query method against one snapshot. Throw `RPCError` (or an
 /// `RPCErrorConvertible`) for answers the client should see; the registry maps anything else
-/// to an internal error. Handlers must return an object; the registry adds `snapshot`.
-public typealias QueryHandler = @Sendable (_ params: JSONValue, _ snapshot: Snapshot) throws -> JSONValue
+/// to an internal error. Handlers must answer with an object; the registry adds `snapshot`.
+public typealias QueryHandler = @Sendable (_ params: JSONValue, _ snapshot: Snapshot) throws -> any Encodable
+
+/// A method's attempt to answer at once, on the caller's thread: nil when this request needs
+/// real work (an index not built yet, a search), which then goes to the worker pool.
+public typealias InlineAttempt = @Sendable (_ params: JSONValue, _ snapshot: Snapshot) throws -> (any Encodable)?
 
 /// A domain error that knows which JSON-RPC error it is (e.g. "unreachable" -> -32004).
 public protocol RPCErrorConvertible: Error {
@@ -14,49 +18,107 @@ public protocol RPCErrorConvertible: Error {
 /// The query methods by name. Built once at start-up and then only read, so the daemon's
 /// worker threads and the CLI's in-process mode run exactly the same code for a method.
 public struct MethodRegistry: Sendable {
-    private var handlers: [String: QueryHandler] = [:]
+    private struct Method: Sendable {
+        let answer: QueryHandler
+        let inline: InlineAttempt?
+    }
+    private var handlers: [String: Method] = [:]
 
     public init() {}
 
-    /// Adds a method working on raw JSON parameters. Registering a name twice is a
-    /// programming error.
-    public mutating func register(_ method: String, _ handler: @escaping QueryHandler) {
+    /// Adds a method working on raw JSON parameters and answering with any `Encodable` (a
+    /// typed result, or a `JSONValue` object). `inline` is how the daemon may answer it without
+    /// a worker: `.always` for work of a few microseconds, `.attempt` for methods that are that
+    /// cheap only sometimes. Registering a name twice is a programming error.
+    public mutating func register(_ method: String, inline: InlinePolicy = .never, _ answer: @escaping QueryHandler) {
         precondition(handlers[method] == nil, "query method '\(method)' registered twice")
-        handlers[method] = handler
+        let attempt: InlineAttempt?
+        switch inline {
+        case .never: attempt = nil
+        case .always: attempt = { params, snapshot in try answer(params, snapshot) }
+        case .attempt(let tryInline): attempt = tryInline
+        }
+        handlers[method] = Method(answer: answer, inline: attempt)
     }
 
     /// Adds a method whose parameters decode into `P` and whose result encodes from `R`;
     /// decoding failures become -32602 errors that name the offending field.
     public mutating func register<P: Decodable & SendableMetatype, R: Encodable & SendableMetatype>(
-        _ method: String, params: P.Type,
+        _ method: String, params: P.Type, inline: InlinePolicy = .never,
         _ body: @escaping @Sendable (P, Snapshot) throws -> R
     ) {
-        register(method) { raw, snapshot in
-            let decoded = try Params.decode(P.self, from: raw)
-            return try Params.encodeResult(try body(decoded, snapshot))
-        }
+        register(method, inline: inline) { raw, snapshot in try body(try Params.decode(P.self, from: raw), snapshot) }
+    }
+
+    /// When the daemon may answer a method on the thread that read the request.
+    public enum InlinePolicy: Sendable {
+        /// Always on a worker (searches, audits, anything that can take milliseconds).
+        case never
+        /// Always inline (a few microseconds whatever the request).
+        case always
+        /// Inline when this attempt answers; on a worker when it returns nil.
+        case attempt(InlineAttempt)
     }
 
     public var methods: [String] { handlers.keys.sorted() }
 
     public func contains(_ method: String) -> Bool { handlers[method] != nil }
 
-    /// Runs `method` on `snapshot`. The result object gains a `snapshot` member with the
-    /// content hash, so every answer says which data produced it.
-    public func call(_ method: String, params: JSONValue, on snapshot: Snapshot) -> Result<JSONValue, RPCError> {
+    /// Runs `method` on `snapshot`, as JSON text: the result object with a `snapshot` member
+    /// holding the content hash, so every answer says which data produced it.
+    public func callEncoded(_ method: String, params: JSONValue, on snapshot: Snapshot) -> Result<EncodedJSON, RPCError> {
         guard let handler = handlers[method] else {
             return .failure(.methodNotFound(method, known: methods))
         }
+        return answering(method, on: snapshot) { try handler.answer(params, snapshot) }!
+    }
+
+    /// The answer to `method` if it can be given at once on this thread (see `InlinePolicy`);
+    /// nil when it needs a worker, or is not a registered method.
+    public func callInline(_ method: String, params: JSONValue, on snapshot: Snapshot) -> Result<EncodedJSON, RPCError>? {
+        guard let attempt = handlers[method]?.inline else { return nil }
+        return answering(method, on: snapshot) { try attempt(params, snapshot) }
+    }
+
+    /// `callEncoded`, read back as a value: for the CLI's in-process mode and the daemon's own
+    /// methods that add members to a registry answer.
+    public func call(_ method: String, params: JSONValue, on snapshot: Snapshot) -> Result<JSONValue, RPCError> {
+        callEncoded(method, params: params, on: snapshot).flatMap { encoded in
+            do {
+                return .success(try JSONText.parse(Array(encoded.text.utf8), maximumDepth: .max))
+            } catch {
+                return .failure(.internalError("method '\(method)' wrote a result that does not read back: \(error)"))
+            }
+        }
+    }
+
+    private func answering(_ method: String, on snapshot: Snapshot,
+                           _ body: () throws -> (any Encodable)?) -> Result<EncodedJSON, RPCError>? {
         do {
-            guard case .object(var members) = try handler(params, snapshot) else {
+            guard let result = try body() else { return nil }
+            if let value = result as? JSONValue {
+                guard case .object(var members) = value else {
+                    return .failure(.internalError("method '\(method)' returned a result that is not an object"))
+                }
+                members["snapshot"] = .string(snapshot.contentHash)
+                return .success(try EncodedJSON(.object(members)))
+            }
+            var text = try JSONStreamEncoder.encode(result)
+            guard text.utf8.first == UInt8(ascii: "{") else {
                 return .failure(.internalError("method '\(method)' returned a result that is not an object"))
             }
-            members["snapshot"] = .string(snapshot.contentHash)
-            return .success(.object(members))
+            text.removeLast()
+            if text.utf8.count > 1 { text += "," }
+            text += #""snapshot":"# + JSONText.quoted(snapshot.contentHash) + "}"
+            return .success(EncodedJSON(text: text))
         } catch let error as RPCError {
             return .failure(error)
         } catch let error as RPCErrorConvertible {
             return .failure(error.rpcError)
+        } catch let error as EncodingError {
+            return .failure(.internalError("result cannot be written as JSON: \(error)"))
+        } catch let error as JSONText.NonFiniteNumber {
+            return .failure(.internalError("result cannot be written as JSON: \(error)"))
         } catch {
             return .failure(.internalError("\(method): \(error)"))
         }

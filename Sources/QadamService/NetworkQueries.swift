@@ -65,6 +65,13 @@ public final class NetworkQueries: Sendable {
         return memo.value { makeIndex(key) }
     }
 
+    /// The kept index for `key` if it is built; nil if it is not, or is being built now (no
+    /// waiting), or `key` is not one that is kept.
+    public func builtFacilityIndex(_ key: IndexKey) -> FacilityIndex? {
+        guard key.isDefault else { return nil }
+        return kept.withLock { $0.indexes[key] }?.ifBuilt
+    }
+
     private func makeIndex(_ key: IndexKey) -> FacilityIndex {
         FacilityIndex(network: network, facilities: (facilitiesByKind[key.kind] ?? []).map(\.point),
                       mode: key.mode, k: Self.indexK, snap: key.snap)

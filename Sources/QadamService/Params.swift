@@ -15,8 +15,7 @@ public enum Params {
         default: throw RPCError.invalidParams(field: "params", "must be an object of named parameters, got \(params.typeName)")
         }
         do {
-            let text = try JSONText.serialize(object)
-            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+            return try JSONValueDecoder.decode(T.self, from: object)
         } catch let error as DecodingError {
             throw describe(error)
         } catch {
@@ -24,11 +23,10 @@ public enum Params {
         }
     }
 
-    /// Encodes a handler's typed result as JSON.
+    /// Encodes a typed value as a `JSONValue`, for answers built by adding members to it.
     public static func encodeResult<R: Encodable>(_ result: R) throws(RPCError) -> JSONValue {
         do {
-            let data = try JSONEncoder().encode(result)
-            return try JSONText.parse(data, maximumDepth: .max)
+            return try JSONText.parse(Array(JSONStreamEncoder.encode(result).utf8), maximumDepth: .max)
         } catch {
             throw RPCError.internalError("result cannot be written as JSON: \(error)")
         }

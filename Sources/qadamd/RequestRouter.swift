@@ -4,19 +4,18 @@ import NIOCore
 import QadamProtocol
 import QadamService
 
-/// Routes each request: `ping`, `info` and `stats` answer at once on the event loop, `reload`
-/// runs on the reloader's queue, and query methods run on the worker pool against the
-/// snapshot that was current when they arrived. Every request is answered exactly once, by
-/// its result, its error, or a timeout, whichever comes first.
+/// Routes each request: `info`, `stats` and the query methods that can answer in a few
+/// microseconds (`ping`, `locate`, `resolve`, `nearest` on a built index: see
+/// `MethodRegistry.InlinePolicy`) answer at once on the event loop, `reload` runs on the
+/// reloader's queue, and the other query methods run on the worker pool against the snapshot
+/// that was current when they arrived. Every request is answered exactly once, by its result,
+/// its error, or a timeout, whichever comes first.
 final class RequestRouter: Sendable {
     /// Methods only a running daemon has; the rest come from the service's registry.
     enum DaemonMethod: String, CaseIterable {
         case reload, stats
     }
     static let daemonMethods = DaemonMethod.allCases
-    /// Cheap registry methods answered on the event loop, so they answer even when every
-    /// worker is busy with long queries.
-    static let immediateMethods: Set = ["ping", "info"]
 
     let service: QueryService
     let report: RuntimeReport
@@ -45,7 +44,7 @@ final class RequestRouter: Sendable {
         let statsName = daemonMethod != nil || service.registry.contains(request.method) ? request.method : MethodStats.unknownMethod
         let refusedForDrain = activity.requestStarted()
         let reply = ReplyOnce()
-        let finish: @Sendable (Result<JSONValue, RPCError>) -> Void = { [self] outcome in
+        let finish: @Sendable (Result<EncodedJSON, RPCError>) -> Void = { [self] outcome in
             guard reply.claim() else { return }
             let line = ResponseLine(id: request.id ?? .null, outcome: outcome, maxResultBytes: config.maxResultBytes)
             report.stats.record(method: statsName, nanoseconds: DispatchTime.now().uptimeNanoseconds - started, failed: line.failed)
@@ -61,16 +60,18 @@ final class RequestRouter: Sendable {
         }
         switch (daemonMethod, request.method) {
         case (.stats, _):
-            finish(.success(report.statsResult()))
+            finish(Result.success(report.statsResult()).encoded)
         case (.reload, _):
-            reloader.reload(trigger: "rpc", then: finish)
+            reloader.reload(trigger: "rpc") { finish($0.encoded) }
         case (nil, "info"):
-            finish(report.info(params: request.params))
-        case (nil, let method) where Self.immediateMethods.contains(method):
-            finish(service.call(method, params: request.params))
+            // On the event loop, so it answers even when every worker is busy with long queries.
+            finish(report.info(params: request.params).encoded)
         case (nil, let method):
             guard service.registry.contains(method) else {
                 return finish(.failure(.methodNotFound(method, known: report.methods)))
+            }
+            if let answer = service.registry.callInline(method, params: request.params, on: service.store.current) {
+                return finish(answer)
             }
             runOnPool(method, params: request.params, on: eventLoop, finish: finish)
         }
@@ -79,7 +80,7 @@ final class RequestRouter: Sendable {
     /// Runs a query on a worker against the current snapshot, answered with -32003 when the
     /// timeout passes first (the work is then cancelled at its next check) or the pool is full.
     private func runOnPool(_ method: String, params: JSONValue, on eventLoop: EventLoop,
-                           finish: @escaping @Sendable (Result<JSONValue, RPCError>) -> Void) {
+                           finish: @escaping @Sendable (Result<EncodedJSON, RPCError>) -> Void) {
         let snapshot = service.store.current
         let timeout = config.requestTimeoutSeconds
         let token = CancellationToken(parent: shutdown)
@@ -92,7 +93,7 @@ final class RequestRouter: Sendable {
             if cancelled {
                 finish(.failure(RPCError(code: RPCError.unavailableCode, message: "qadamd is shutting down; retry against the restarted daemon")))
             } else {
-                finish(token.run { service.registry.call(method, params: params, on: snapshot) })
+                finish(token.run { service.registry.callEncoded(method, params: params, on: snapshot) })
             }
             timer.cancel()
         }
@@ -106,7 +107,7 @@ final class RequestRouter: Sendable {
     /// Answers a line that was not a valid request.
     func reject(_ failure: RPCFailure, send: LineSender, then done: @escaping @Sendable () -> Void = {}) {
         report.stats.record(method: MethodStats.invalidRequest, nanoseconds: 0, failed: true)
-        send(ResponseLine(id: failure.id, outcome: .failure(failure.error), maxResultBytes: config.maxResultBytes).text, done)
+        send(ResponseLine(id: failure.id, error: failure.error).text, done)
     }
 
     /// Stops the queries still running (at their next cancellation check) and the pool; the

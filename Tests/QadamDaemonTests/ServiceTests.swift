@@ -110,7 +110,7 @@ import Testing
             for (i, point) in params.points.enumerated() { try Params.validate(point, field: "points[\(i)]") }
             return ["count": params.points.count] as [String: Int]
         }
-        registry.register("raw") { _, _ in .array([]) }
+        registry.register("raw") { _, _ in JSONValue.array([]) }
         return registry
     }
 

@@ -12,7 +12,7 @@ extension MethodRegistry {
             members["build_time"] = .string(dataset.info.buildTime)
             members["norms"] = .string(dataset.normsPath)
             members["layer_details"] = try Params.encodeResult(dataset.info.layers)
-            return .object(members)
+            return JSONValue.object(members)
         }
     }
 }

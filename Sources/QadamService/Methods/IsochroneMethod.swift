@@ -57,7 +57,7 @@ extension MethodRegistry {
                     members["reason"] = try Params.encodeResult(UnreachableJSON(reached.reason!, point: "the origin ('from')")
                         .suggestingSwap(of: from, network: queries.network, profile: mode.profile, snap: snap))
                     members["isochrones"] = []
-                    return .object(members)
+                    return JSONValue.object(members)
                 }
                 // Each area includes the one inside it, so the bands nest exactly.
                 var area = try network.polygon(bufferMetres: buffer)
@@ -76,7 +76,7 @@ extension MethodRegistry {
             }
             members["reachable"] = true
             members["isochrones"] = .array(isochrones)
-            return .object(members)
+            return JSONValue.object(members)
         }
     }
 }

@@ -10,7 +10,7 @@ struct LocateParams: Decodable {
 
 extension MethodRegistry {
     mutating func registerLocate() {
-        register("locate", params: LocateParams.self) { params, snapshot in
+        register("locate", params: LocateParams.self, inline: .always) { params, snapshot in
             try Params.validate(params.at, field: "at")
             return try snapshot.dataset.gazetteer.locate(params.at)
         }

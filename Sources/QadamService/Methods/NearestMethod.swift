@@ -58,41 +58,55 @@ struct NearestResult: Encodable {
 
 extension MethodRegistry {
     mutating func registerNearest() {
-        register("nearest") { raw, snapshot in
-            let params = try Params.decode(NearestParams.self, from: raw)
-            let (mode, snap) = try Params.decode(TravelParams.self, from: raw).resolved()
-            let kind = try FacilityKind.requested(params.kind, field: "kind")
-            let from = try params.from.validated(field: "from")
-            let k = params.k ?? 1
-            guard (1...1000).contains(k) else { throw RPCError.invalidParams(field: "k", "must be an integer in 1...1000, got \(k)") }
-            let queries = try snapshot.networkQueries
-            let facilities = queries.facilitiesByKind[kind] ?? []
-            func answer(_ reason: UnreachableJSON?, _ hits: [NearestResult.Hit]) throws -> QadamProtocol.JSONValue {
-                try Params.encodeResult(NearestResult(kind: kind.rawValue, from: from, k: k, travel: TravelEcho(mode: mode, snap: snap),
-                                                      reachable: reason == nil, reason: reason, facilities: hits))
-            }
-            guard !facilities.isEmpty else { return try answer(UnreachableJSON(noFacilitiesOf: kind), []) }
-
-            let index = queries.facilityIndex(.init(kind: kind, mode: mode, snap: snap))
-            let found = k <= index.k ? index.nearest(to: from, count: k) : queries.exactNearest(from: from, index: index, count: k)
-            switch found {
-            case .unreachable(let reason):
-                return try answer(UnreachableJSON(reason, point: "the origin ('from')")
-                    .suggestingSwap(of: from, network: queries.network, profile: mode.profile, snap: snap), [])
-            case .reached(let hits):
-                let rows = queries.withSearch { search in
-                    hits.map { hit -> NearestResult.Hit in
-                        let f = facilities[hit.facility]
-                        let path = params.includePath == true
-                            ? search.route(from: from, to: f.point, mode: mode, snap: snap).value.map { LineStringJSON(coordinates: $0.coordinates) }
-                            : nil
-                        return .init(id: f.id, name: f.name, kind: f.kind.rawValue, point: f.point,
-                                     lengthM: hit.measure.metres, timeS: hit.measure.seconds, path: path)
-                    }
-                }
-                return try answer(nil, rows)
-            }
+        register("nearest", inline: .attempt { raw, snapshot in try nearest(raw, snapshot, onlyFromBuiltIndex: true) }) { raw, snapshot in
+            try nearest(raw, snapshot, onlyFromBuiltIndex: false)!
         }
+    }
+}
+
+/// The answer to one `nearest` request; with `onlyFromBuiltIndex`, nil unless it is a lookup in
+/// an index already built (no search, no path), which the daemon then answers inline.
+private func nearest(_ raw: JSONValue, _ snapshot: Snapshot, onlyFromBuiltIndex: Bool) throws -> NearestResult? {
+    let params = try Params.decode(NearestParams.self, from: raw)
+    let (mode, snap) = try Params.decode(TravelParams.self, from: raw).resolved()
+    let kind = try FacilityKind.requested(params.kind, field: "kind")
+    let from = try params.from.validated(field: "from")
+    let k = params.k ?? 1
+    guard (1...1000).contains(k) else { throw RPCError.invalidParams(field: "k", "must be an integer in 1...1000, got \(k)") }
+    let queries = try snapshot.networkQueries
+    let facilities = queries.facilitiesByKind[kind] ?? []
+    func answer(_ reason: UnreachableJSON?, _ hits: [NearestResult.Hit]) -> NearestResult {
+        NearestResult(kind: kind.rawValue, from: from, k: k, travel: TravelEcho(mode: mode, snap: snap),
+                      reachable: reason == nil, reason: reason, facilities: hits)
+    }
+    guard !facilities.isEmpty else { return answer(UnreachableJSON(noFacilitiesOf: kind), []) }
+
+    let key = NetworkQueries.IndexKey(kind: kind, mode: mode, snap: snap)
+    let index: FacilityIndex
+    if onlyFromBuiltIndex {
+        guard params.includePath != true, let built = queries.builtFacilityIndex(key), k <= built.k else { return nil }
+        index = built
+    } else {
+        index = queries.facilityIndex(key)
+    }
+    let found = k <= index.k ? index.nearest(to: from, count: k) : queries.exactNearest(from: from, index: index, count: k)
+    switch found {
+    case .unreachable(let reason):
+        return answer(UnreachableJSON(reason, point: "the origin ('from')")
+            .suggestingSwap(of: from, network: queries.network, profile: mode.profile, snap: snap), [])
+    case .reached(let hits):
+        func row(_ hit: FacilityHit, path: LineStringJSON?) -> NearestResult.Hit {
+            let f = facilities[hit.facility]
+            return .init(id: f.id, name: f.name, kind: f.kind.rawValue, point: f.point,
+                         lengthM: hit.measure.metres, timeS: hit.measure.seconds, path: path)
+        }
+        guard params.includePath == true else { return answer(nil, hits.map { row($0, path: nil) }) }
+        return answer(nil, queries.withSearch { search in
+            hits.map { hit in
+                row(hit, path: search.route(from: from, to: facilities[hit.facility].point, mode: mode, snap: snap)
+                    .value.map { LineStringJSON(coordinates: $0.coordinates) })
+            }
+        })
     }
 }
 

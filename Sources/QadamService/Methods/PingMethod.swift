@@ -5,6 +5,6 @@ extension MethodRegistry {
     /// `snapshot`). Registered here rather than in the daemon so `qadam ping --dataset`
     /// answers the same way in-process.
     mutating func registerPing() {
-        register("ping") { _, _ in ["pong": true] }
+        register("ping", inline: .always) { _, _ in JSONValue.object(["pong": true]) }
     }
 }

@@ -20,13 +20,19 @@ struct ResolveResult: Encodable {
 
 extension MethodRegistry {
     mutating func registerResolve() {
-        register("resolve", params: ResolveParams.self) { params, snapshot in
-            let kinds: Set<PlaceDirectory.Kind> = params.kind.map { [$0] } ?? [.settlement, .district]
-            switch try snapshot.dataset.places.resolve(params.name, kinds: kinds) {
-            case .found(let place): return ResolveResult(match: "found", place: place, candidates: [])
-            case .ambiguous(let places): return ResolveResult(match: "ambiguous", place: nil, candidates: places)
-            case .notFound(let suggestions): return ResolveResult(match: "not_found", place: nil, candidates: suggestions)
-            }
+        // A name found is a few hash lookups, answered inline; a name not found ranks every
+        // place for suggestions, which goes to a worker.
+        register("resolve", inline: .attempt { raw, snapshot in try Self.resolve(Params.decode(ResolveParams.self, from: raw), snapshot, suggesting: false) }) { raw, snapshot in
+            try Self.resolve(Params.decode(ResolveParams.self, from: raw), snapshot, suggesting: true)!
+        }
+    }
+
+    private static func resolve(_ params: ResolveParams, _ snapshot: Snapshot, suggesting: Bool) throws -> ResolveResult? {
+        let kinds: Set<PlaceDirectory.Kind> = params.kind.map { [$0] } ?? [.settlement, .district]
+        switch try snapshot.dataset.places.resolve(params.name, kinds: kinds, suggestions: suggesting ? 5 : 0) {
+        case .found(let place): return ResolveResult(match: "found", place: place, candidates: [])
+        case .ambiguous(let places): return ResolveResult(match: "ambiguous", place: nil, candidates: places)
+        case .notFound(let suggestions): return suggesting ? ResolveResult(match: "not_found", place: nil, candidates: suggestions) : nil
         }
     }
 }
