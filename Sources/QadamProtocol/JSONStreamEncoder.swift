@@ -103,9 +103,10 @@ private final class StreamEncoder: Encoder {
         out += text
     }
 
-    func number(_ value: Double, at path: [any CodingKey]) throws -> String {
+    /// The path is built only for the error: building it for every number cost more than the write.
+    func number(_ value: Double, at path: @autoclosure () -> [any CodingKey]) throws -> String {
         guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "\(value) cannot be written as JSON"))
+            throw EncodingError.invalidValue(value, .init(codingPath: path(), debugDescription: "\(value) cannot be written as JSON"))
         }
         return JSONWriter.numberText(value)
     }
