@@ -69,6 +69,12 @@ public struct ZoneSummary: Codable, Sendable, Equatable {
     public var zone: String?
     public var settlements: Int
     public var population: Double
+
+    public init(zone: String?, settlements: Int, population: Double) {
+        self.zone = zone
+        self.settlements = settlements
+        self.population = population
+    }
 }
 
 public struct AgglomerationZoningResult: Codable, Sendable, Equatable {
@@ -92,13 +98,10 @@ public enum AgglomerationZoning {
     ]
 
     /// Zones each settlement by geodesic distance to the nearest core. Zones are rings: a
-    /// settlement belongs to the smallest zone whose radius reaches it. `straightLine` gives the
-    /// geodesic metres from core `c` to settlement `s` when the caller has them already (the
-    /// daemon keeps them per snapshot); where it gives none they are measured here.
+    /// settlement belongs to the smallest zone whose radius reaches it.
     public static func zone(settlements: [DemandSite], cores: [AgglomerationCore],
                             zones: [AgglomerationZone] = almaty2021, estimate: RoadEstimate = RoadEstimate(),
-                            norm: String? = nil,
-                            straightLine: ((_ core: Int, _ settlement: Int) -> Double?)? = nil) throws -> AgglomerationZoningResult {
+                            norm: String? = nil) throws -> AgglomerationZoningResult {
         try InputCheck.demand(settlements)
         try estimate.validate()
         guard !cores.isEmpty else { throw AccessError.invalidParameter(name: "cores", value: "[]", reason: "needs at least one core") }
@@ -106,20 +109,31 @@ public enum AgglomerationZoning {
         let rings = zones.sorted { $0.radius < $1.radius }
         let zoned = try settlements.enumerated().map { i, s -> ZonedSettlement in
             guard let p = s.location else { throw AccessError.missingLocation(site: "settlement", index: i, id: s.id) }
-            let (core, d) = cores.enumerated().map { c, core in
-                (core, straightLine?(c, i) ?? Geodesic.distance(core.location, p))
-            }.min { $0.1 < $1.1 }!
+            let (core, d) = cores.map { core in (core, Geodesic.distance(core.location, p)) }.min { $0.1 < $1.1 }!
             return ZonedSettlement(index: i, id: s.id, name: s.name, population: s.population,
                                    zone: rings.first { d <= $0.radius }?.name, nearestCoreId: core.id,
                                    straightLineMetres: d, estimatedRoadMetres: estimate.roadMetres(straightLine: d),
                                    estimatedTravelSeconds: estimate.travelSeconds(straightLine: d))
         }
-        let summary = (rings.map { Optional($0.name) } + [nil]).map { name in
-            let members = zoned.filter { $0.zone == name }
-            return ZoneSummary(zone: name, settlements: members.count, population: members.reduce(0) { $0 + $1.population })
-        }
+        let summary = summary(rings: rings, members: zoned.lazy.map { z in (rings.firstIndex { $0.name == z.zone }, z.population) })
         return AgglomerationZoningResult(parameters: MeasureParameters(method: .agglomerationZoning, unit: .metres, norm: norm),
                                          zones: rings, estimate: estimate, basis: "estimated",
                                          settlements: zoned, summary: summary)
+    }
+
+    /// Settlements and people per zone (`rings` innermost first), then outside them all, from
+    /// each member's zone (an index into `rings`; nil outside) and population. The daemon keeps
+    /// each settlement's zone per snapshot and calls this alone for every request.
+    public static func summary(rings: [AgglomerationZone], members: some Sequence<(ring: Int?, population: Double)>) -> [ZoneSummary] {
+        var counts = Array(repeating: 0, count: rings.count + 1)
+        var people = Array(repeating: 0.0, count: rings.count + 1)
+        for member in members {
+            let slot = member.ring ?? rings.count
+            counts[slot] += 1
+            people[slot] += member.population
+        }
+        return (0...rings.count).map { slot in
+            ZoneSummary(zone: slot < rings.count ? rings[slot].name : nil, settlements: counts[slot], population: people[slot])
+        }
     }
 }

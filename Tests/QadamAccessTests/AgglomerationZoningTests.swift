@@ -22,6 +22,32 @@ import QadamAccess
         #expect(abs(first.estimatedTravelSeconds - 13_000 / (60 / 3.6)) < 1e-3)
     }
 
+    /// The daemon zones once per snapshot and then only counts a request's members with
+    /// `summary(rings:members:)`; held here to a plain filter per zone over `zone()`'s own
+    /// zoning of just those members, on random settlements and member subsets.
+    @Test func countingKeptZonesEqualsZoningTheMembersAgain() throws {
+        var random = SplitMix64(seed: 5)
+        for _ in 0..<50 {
+            let settlements = (0..<Int(random.next() % 300)).map { k in
+                DemandSite(id: "s\(k)", population: Double(random.next() % 5_000) / 3,
+                           location: Geodesic.destination(from: almaty.location, azimuth: Double(random.next() % 360),
+                                                          distance: Double(random.next() % 150_000)))
+            }
+            let all = try AgglomerationZoning.zone(settlements: settlements, cores: [almaty])
+            let ringOf = all.settlements.map { z in all.zones.firstIndex { $0.name == z.zone } }
+            let members = settlements.indices.filter { _ in random.next() % 3 != 0 }
+            let counted = AgglomerationZoning.summary(rings: all.zones, members: members.map { (ringOf[$0], settlements[$0].population) })
+
+            let again = try AgglomerationZoning.zone(settlements: members.map { settlements[$0] }, cores: [almaty])
+            let reference = (all.zones.map { Optional($0.name) } + [nil]).map { name in
+                let inZone = again.settlements.filter { $0.zone == name }
+                return ZoneSummary(zone: name, settlements: inZone.count, population: inZone.reduce(0) { $0 + $1.population })
+            }
+            #expect(counted == reference)
+            #expect(again.summary == reference)
+        }
+    }
+
     @Test func nearestOfSeveralCoresDecides() throws {
         let konaev = AgglomerationCore(id: "konaev", location: Geodesic.destination(from: almaty.location, azimuth: 0, distance: 100_000))
         let village = DemandSite(id: "v", population: 10,

@@ -45,9 +45,9 @@ public final class AnalyticsInputs: Sendable {
     private let districtIndex: AreaIndex<District>
     /// Names of places, for `area` parameters.
     private let places: PlaceDirectory
-    /// Per agglomeration id, each settlement's geodesic metres from its core, keyed by
-    /// settlement id: measured once per snapshot, so `agglomerations` only reads them.
-    let metresFromAgglomerationCore: [String: [String: Double]]
+    /// Per agglomeration id, the zone of each of `settlements`: zoned once per snapshot, so
+    /// `agglomerations` only counts (or the reason they could not be zoned).
+    let agglomerationZones: [String: Result<AgglomerationSettlementZones, any Error>]
 
     init(content: DatasetContent) {
         places = content.places
@@ -80,10 +80,9 @@ public final class AnalyticsInputs: Sendable {
         }
         self.settlements = settlements
         settlementClassBasis = classBasis
-        metresFromAgglomerationCore = Dictionary(uniqueKeysWithValues: agglomerations.map { a in
-            (a.id, Dictionary(settlements.compactMap { s in s.location.map { (s.id, Geodesic.distance(a.core, $0)) } },
-                              uniquingKeysWith: { first, _ in first }))
-        })
+        agglomerationZones = Dictionary(agglomerations.map { a in
+            (a.id, Result { try AgglomerationSettlementZones(agglomeration: a, settlements: settlements) })
+        }, uniquingKeysWith: { first, _ in first })
         settlementSource = spread.spreadCount > 0 ? .settlementsWithDistrictSpread : .settlements
         if content.demand.isEmpty {
             demandSource = settlementSource

@@ -92,9 +92,15 @@ struct MeasureQuery: Decodable {
 
     /// Demand restricted to the `area` district, if one is named.
     func restrict(_ sites: [DemandSite], inputs: AnalyticsInputs) throws(RPCError) -> (sites: [DemandSite], area: AreaRef?) {
-        guard let area else { return (sites, nil) }
+        let (kept, area) = try restrictedIndices(sites, inputs: inputs)
+        return (kept.map { sites[$0] }, area)
+    }
+
+    /// `restrict` as indices into `sites`.
+    func restrictedIndices(_ sites: [DemandSite], inputs: AnalyticsInputs) throws(RPCError) -> (indices: [Int], area: AreaRef?) {
+        guard let area else { return (Array(sites.indices), nil) }
         let d = try inputs.district(named: area)
-        return (inputs.indices(of: sites, in: d).map { sites[$0] }, AreaRef(id: d.id, name: d.names.display, level: d.level.rawValue))
+        return (inputs.indices(of: sites, in: d), AreaRef(id: d.id, name: d.names.display, level: d.level.rawValue))
     }
 }
 

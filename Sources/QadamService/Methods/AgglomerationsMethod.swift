@@ -28,23 +28,18 @@ extension MethodRegistry {
             try query.checkNumbers()
             let content = try snapshot.dataset
             let inputs = try snapshot.analytics
-            let (settlements, _) = try query.restrict(inputs.settlements, inputs: inputs)
+            let (members, _) = try query.restrictedIndices(inputs.settlements, inputs: inputs)
             let estimate = RoadEstimate(detourFactor: query.detourFactor ?? CostSpec.defaultDetourFactor)
             let entries = try content.agglomerations.map { a in
-                let zones = [QadamAccess.AgglomerationZone(name: QadamData.AgglomerationZone.intensive.rawValue, radius: a.zones.intensiveKm * 1000),
-                             QadamAccess.AgglomerationZone(name: QadamData.AgglomerationZone.active.rawValue, radius: a.zones.activeKm * 1000),
-                             QadamAccess.AgglomerationZone(name: QadamData.AgglomerationZone.weak.rawValue, radius: a.zones.weakKm * 1000)]
-                let fromCore = inputs.metresFromAgglomerationCore[a.id] ?? [:]
-                let zoning = try AgglomerationZoning.zone(settlements: settlements,
-                                                          cores: [AgglomerationCore(id: a.id, name: a.name, location: a.core)],
-                                                          zones: zones, estimate: estimate,
-                                                          straightLine: { _, s in fromCore[settlements[s].id] })
-                return AgglomerationsAnswer.Entry(id: a.id, name: a.name, core: [a.core.lon, a.core.lat], zones: zoning.zones,
-                                                  summary: zoning.summary)
+                guard let zoned = try inputs.agglomerationZones[a.id]?.get() else {
+                    throw RPCError.internalError("agglomeration \(a.id) was not zoned for this snapshot")
+                }
+                return AgglomerationsAnswer.Entry(id: a.id, name: a.name, core: [a.core.lon, a.core.lat], zones: zoned.rings,
+                                                  summary: zoned.summary(of: members, populations: inputs.settlements))
             }
             return try AnalyticsOutput.encode(AgglomerationsAnswer(
                 agglomerations: entries, basis: "estimated", detourFactor: estimate.detourFactor,
-                settlementCount: settlements.count, populationUnknown: content.settlements.filter { $0.population == nil }.count))
+                settlementCount: members.count, populationUnknown: content.settlements.filter { $0.population == nil }.count))
         }
     }
 }
