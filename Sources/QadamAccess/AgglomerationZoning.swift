@@ -115,7 +115,7 @@ public enum AgglomerationZoning {
                                    straightLineMetres: d, estimatedRoadMetres: estimate.roadMetres(straightLine: d),
                                    estimatedTravelSeconds: estimate.travelSeconds(straightLine: d))
         }
-        let summary = summary(rings: rings, members: zoned.lazy.map { z in (rings.firstIndex { $0.name == z.zone }, z.population) })
+        let summary = summary(rings: rings, members: zoned.map { z in (rings.firstIndex { $0.name == z.zone }, z.population) })
         return AgglomerationZoningResult(parameters: MeasureParameters(method: .agglomerationZoning, unit: .metres, norm: norm),
                                          zones: rings, estimate: estimate, basis: "estimated",
                                          settlements: zoned, summary: summary)
@@ -124,7 +124,9 @@ public enum AgglomerationZoning {
     /// Settlements and people per zone (`rings` innermost first), then outside them all, from
     /// each member's zone (an index into `rings`; nil outside) and population. The daemon keeps
     /// each settlement's zone per snapshot and calls this alone for every request.
-    public static func summary(rings: [AgglomerationZone], members: some Sequence<(ring: Int?, population: Double)>) -> [ZoneSummary] {
+    /// An array, not any sequence: a generic sequence is not specialised across modules, and
+    /// iterating one element by element through metadata lookups took most of a request.
+    public static func summary(rings: [AgglomerationZone], members: [(ring: Int?, population: Double)]) -> [ZoneSummary] {
         var counts = Array(repeating: 0, count: rings.count + 1)
         var people = Array(repeating: 0.0, count: rings.count + 1)
         for member in members {

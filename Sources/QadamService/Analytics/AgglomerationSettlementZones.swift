@@ -8,6 +8,8 @@ struct AgglomerationSettlementZones: Sendable {
     let rings: [QadamAccess.AgglomerationZone]
     /// Per settlement (in the order zoned), its ring in `rings`; nil outside them all.
     let ringOfSettlement: [Int?]
+    /// Per settlement, its population (kept beside the rings so counting copies no settlement).
+    let population: [Double]
 
     init(agglomeration a: Agglomeration, settlements: [DemandSite]) throws {
         let zones = [QadamAccess.AgglomerationZone(name: QadamData.AgglomerationZone.intensive.rawValue, radius: a.zones.intensiveKm * 1000),
@@ -16,11 +18,12 @@ struct AgglomerationSettlementZones: Sendable {
         let zoning = try AgglomerationZoning.zone(settlements: settlements,
                                                   cores: [AgglomerationCore(id: a.id, name: a.name, location: a.core)], zones: zones)
         rings = zoning.zones
+        population = settlements.map(\.population)
         ringOfSettlement = zoning.settlements.map { z in z.zone.flatMap { name in zoning.zones.firstIndex { $0.name == name } } }
     }
 
     /// Settlements and people per zone among `members` (indices into the settlements zoned).
-    func summary(of members: [Int], populations settlements: [DemandSite]) -> [ZoneSummary] {
-        AgglomerationZoning.summary(rings: rings, members: members.lazy.map { (ringOfSettlement[$0], settlements[$0].population) })
+    func summary(of members: [Int]) -> [ZoneSummary] {
+        AgglomerationZoning.summary(rings: rings, members: members.map { (ringOfSettlement[$0], population[$0]) })
     }
 }

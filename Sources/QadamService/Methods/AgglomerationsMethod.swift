@@ -35,11 +35,11 @@ extension MethodRegistry {
                     throw RPCError.internalError("agglomeration \(a.id) was not zoned for this snapshot")
                 }
                 return AgglomerationsAnswer.Entry(id: a.id, name: a.name, core: [a.core.lon, a.core.lat], zones: zoned.rings,
-                                                  summary: zoned.summary(of: members, populations: inputs.settlements))
+                                                  summary: zoned.summary(of: members))
             }
             return try AnalyticsOutput.encode(AgglomerationsAnswer(
                 agglomerations: entries, basis: "estimated", detourFactor: estimate.detourFactor,
-                settlementCount: members.count, populationUnknown: content.settlements.filter { $0.population == nil }.count))
+                settlementCount: members.count, populationUnknown: content.settlements.count { $0.population == nil }))
         }
     }
 }
