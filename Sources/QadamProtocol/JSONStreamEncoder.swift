@@ -12,8 +12,9 @@
 /// fill a container before moving on). Asking twice for a keyed container at one level merges
 /// the members into one object, as `JSONEncoder` does.
 public enum JSONStreamEncoder {
-    public static func encode<T: Encodable>(_ value: T, into out: inout String) throws(EncodingError) {
-        let encoder = StreamEncoder(out: out)
+    public static func encode<T: Encodable>(_ value: T, into out: inout String,
+                                            userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws(EncodingError) {
+        let encoder = StreamEncoder(out: out, userInfo: userInfo)
         out = ""
         do {
             try encoder.encodeChild(value, key: nil)
@@ -25,9 +26,9 @@ public enum JSONStreamEncoder {
         out = encoder.out
     }
 
-    public static func encode<T: Encodable>(_ value: T) throws(EncodingError) -> String {
+    public static func encode<T: Encodable>(_ value: T, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws(EncodingError) -> String {
         var out = ""
-        try encode(value, into: &out)
+        try encode(value, into: &out, userInfo: userInfo)
         return out
     }
 }
@@ -43,11 +44,14 @@ private final class StreamEncoder: Encoder {
 
     var out: String
     var frames: [Frame] = []
+    let userInfo: [CodingUserInfoKey: Any]
 
-    init(out: String) { self.out = out }
+    init(out: String, userInfo: [CodingUserInfoKey: any Sendable]) {
+        self.out = out
+        self.userInfo = userInfo
+    }
 
     var codingPath: [any CodingKey] { frames.compactMap(\.key) }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     /// Writes one value as a new frame and closes what it opened.
     func encodeChild<T: Encodable>(_ value: T, key: (any CodingKey)?) throws {

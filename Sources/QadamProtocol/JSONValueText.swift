@@ -27,17 +27,13 @@ extension JSONValue: CustomStringConvertible {
         }
     }
 
-    /// Encodes any `Encodable` value into the JSON model (via `JSONEncoder`).
+    /// Encodes any `Encodable` value into the JSON model (`JSONStreamEncoder`, read back).
     public init<T: Encodable>(encoding value: T, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws {
-        let encoder = JSONEncoder()
-        encoder.userInfo = userInfo
-        self = try JSONParser.parse(try encoder.encode(value))
+        self = try JSONParser.parse(JSONStreamEncoder.encode(value, userInfo: userInfo), allowNonFinite: false)
     }
 
-    /// Decodes a `Decodable` value from this JSON value (via `JSONDecoder`).
-    public func decode<T: Decodable>(_ type: T.Type, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.userInfo = userInfo
-        return try decoder.decode(type, from: Data(canonicalText.utf8))
+    /// Decodes a `Decodable` value from this JSON value (`JSONValueDecoder`).
+    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONValueDecoder.decode(type, from: self)
     }
 }

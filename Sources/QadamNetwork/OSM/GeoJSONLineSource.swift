@@ -1,9 +1,10 @@
 import Foundation
 import QadamGeo
+import QadamProtocol
 
 /// A GeoJSON FeatureCollection of LineString / MultiLineString features seen as OSM ways.
 ///
-/// Properties become tags (numbers and booleans as text); lines join where they share an
+/// Properties become tags (numbers as text, booleans as `true`/`false`); lines join where they share an
 /// exact coordinate and `highway` defaults to `footway` (see `LineWays`). The file is parsed
 /// once at init (GeoJSON layers for networks are small next to OSM extracts).
 public struct GeoJSONLineSource: OSMElementSource {
@@ -23,42 +24,39 @@ public struct GeoJSONLineSource: OSMElementSource {
         func fail(_ location: String, _ message: String) -> OSMReadError {
             OSMReadError(source: sourceName, location: location, message: message)
         }
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw fail("document", "not valid JSON: \(error.localizedDescription)")
+        let root: JSONValue
+        do { root = try JSONParser.parse(data, allowNonFinite: false) } catch {
+            throw fail("document", "not valid JSON: \(error)")
         }
-        guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
-              let features = collection["features"] as? [Any] else {
+        guard root["type"] == "FeatureCollection", let features = root["features"]?.arrayValue else {
             throw fail("document", "expected a GeoJSON FeatureCollection")
         }
-        for (index, item) in features.enumerated() {
+        for (index, feature) in features.enumerated() {
             let location = "feature \(index)"
-            guard let feature = item as? [String: Any], let geometry = feature["geometry"] as? [String: Any],
-                  let type = geometry["type"] as? String else {
+            guard let geometry = feature["geometry"], let type = geometry["type"]?.stringValue else {
                 throw fail(location, "feature without a geometry")
             }
-            let parts: [Any]
+            let parts: [JSONValue]
             switch type {
-            case "LineString": parts = [geometry["coordinates"] as Any]
-            case "MultiLineString": parts = geometry["coordinates"] as? [Any] ?? []
+            case "LineString": parts = [geometry["coordinates"] ?? .null]
+            case "MultiLineString": parts = geometry["coordinates"]?.arrayValue ?? []
             default: throw fail(location, "geometry type \(type) is not a LineString or MultiLineString")
             }
             var tags: [String: String] = [:]
-            for (key, value) in feature["properties"] as? [String: Any] ?? [:] {
-                switch value {
-                case let text as String: tags[key] = text
-                case let number as NSNumber: tags[key] = number.stringValue
-                default: break
-                }
+            for (key, value) in feature["properties"]?.objectValue ?? [:] {
+                if let text = value.scalarText { tags[key] = text }
             }
             for (part, line) in parts.enumerated() {
-                guard let positions = line as? [[Double]] else {
+                guard let positions = line.arrayValue else {
                     throw fail("\(location) part \(part)", "a line needs at least two [lon, lat] positions")
                 }
                 var coordinates: [Coordinate] = []
+                coordinates.reserveCapacity(positions.count)
                 for (i, position) in positions.enumerated() {
-                    guard position.count >= 2 else { throw fail("\(location) position \(i)", "position needs [lon, lat]") }
-                    coordinates.append(Coordinate(lon: position[0], lat: position[1]))
+                    guard let pair = position.arrayValue, pair.count >= 2, let lon = pair[0].doubleValue, let lat = pair[1].doubleValue else {
+                        throw fail("\(location) position \(i)", "position needs [lon, lat]")
+                    }
+                    coordinates.append(Coordinate(lon: lon, lat: lat))
                 }
                 try lines.add(coordinates: coordinates, nodeIDs: nil, tags: tags, location: "\(location) part \(part)")
             }
