@@ -56,16 +56,21 @@ private final class StreamEncoder: Encoder {
     /// Writes one value as a new frame and closes what it opened.
     func encodeChild<T: Encodable>(_ value: T, key: (any CodingKey)?) throws {
         if T.self == JSONValue.self, let json = value as? JSONValue {
-            guard JSONWriter.write(json, to: &out, nonFinite: .fail) else {
-                throw EncodingError.invalidValue(json, .init(codingPath: codingPath + (key.map { [$0] } ?? []),
-                    debugDescription: "cannot write non-finite number at \(JSONWriter.firstNonFinitePath(in: json, at: "$") ?? "$") as JSON"))
-            }
-            return
+            return try write(json, at: codingPath + (key.map { [$0] } ?? []))
         }
         let depth = frames.count
         frames.append(Frame(key: key))
         try value.encode(to: self)
         closeFrames(downTo: depth)
+    }
+
+    /// A `JSONValue` written whole by `JSONWriter`; a non-finite number in it is an error
+    /// naming where it is.
+    func write(_ json: JSONValue, at path: @autoclosure () -> [any CodingKey]) throws {
+        guard JSONWriter.write(json, to: &out, nonFinite: .fail) else {
+            throw EncodingError.invalidValue(json, .init(codingPath: path(),
+                debugDescription: "cannot write non-finite number at \(JSONWriter.firstNonFinitePath(in: json, at: "$") ?? "$") as JSON"))
+        }
     }
 
     /// Closes every frame above `depth`; a value that wrote nothing is `{}`, as in `JSONEncoder`.
@@ -285,10 +290,7 @@ private struct StreamSingleValueContainer: SingleValueEncodingContainer {
             // The wrapped value becomes this frame's value (a wrapper encoding its inner value).
             if T.self == JSONValue.self, let json = value as? JSONValue {
                 encoder.frames[index].shape = .scalar
-                guard JSONWriter.write(json, to: &encoder.out, nonFinite: .fail) else {
-                    throw EncodingError.invalidValue(json, .init(codingPath: codingPath, debugDescription: "non-finite number in JSON value"))
-                }
-                return
+                return try encoder.write(json, at: codingPath)
             }
             try value.encode(to: encoder)
         }
