@@ -53,7 +53,7 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "QadamGeo", dependencies: [
-            "CGEOS", "CPROJ", .product(name: "HeapModule", package: "swift-collections"),
+            "QadamProtocol", "CGEOS", "CPROJ", .product(name: "HeapModule", package: "swift-collections"),
         ]),
         .target(name: "QadamData", dependencies: [
             "QadamGeo", "QadamProtocol", "CSpatiaLite", .product(name: "Crypto", package: "swift-crypto"),

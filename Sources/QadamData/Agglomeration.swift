@@ -1,10 +1,5 @@
 import QadamGeo
 
-/// The three zones of influence around an agglomeration's core, innermost first.
-public enum AgglomerationZone: String, CaseIterable, Codable, Sendable {
-    case intensive, active, weak
-}
-
 /// Outer radii of the zones in kilometres, measured geodesically from the core
 /// (Almaty 2021: intensive 30–45 km, active 70 km, weak 90 km).
 public struct AgglomerationZones: Codable, Sendable, Hashable {

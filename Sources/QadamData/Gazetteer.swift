@@ -1,48 +1,5 @@
 import QadamGeo
 
-/// An id and a display name, as `locate` reports places.
-public struct PlaceRef: Codable, Sendable, Hashable {
-    public var id: String
-    public var name: String?
-}
-
-/// Everything `locate` knows about a point.
-public struct Location: Codable, Sendable {
-    public struct NearestSettlement: Codable, Sendable {
-        public var settlement: PlaceRef
-        public var place: String?
-        public var population: Int?
-        /// Geodesic distance in metres.
-        public var distance: Double
-    }
-
-    public struct AgglomerationZoneRef: Codable, Sendable {
-        public var agglomeration: PlaceRef
-        public var zone: AgglomerationZone
-        /// Geodesic distance from the core in metres.
-        public var distanceFromCore: Double
-
-        enum CodingKeys: String, CodingKey { case agglomeration, zone, distanceFromCore = "distance_from_core" }
-    }
-
-    public var point: Coordinate
-    public var oblast: PlaceRef?
-    public var rayon: PlaceRef?
-    public var cityDistrict: PlaceRef?
-    public var nearestSettlement: NearestSettlement?
-    public var polycentre: PlaceRef?
-    public var agglomeration: AgglomerationZoneRef?
-    /// When the point lies in no district but its swap does: the swapped point and a sentence
-    /// (web maps give LAT, LON; Qadam takes LON, LAT).
-    public var swappedPoint: Coordinate?
-    public var note: String?
-
-    enum CodingKeys: String, CodingKey {
-        case point, oblast, rayon, cityDistrict = "city_district", nearestSettlement = "nearest_settlement"
-        case polycentre, agglomeration, swappedPoint = "swapped_point", note
-    }
-}
-
 /// Answers "where is this point?" from a dataset's districts, settlements, polycentres and
 /// agglomerations, held in memory.
 public final class Gazetteer: Sendable {

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamProtocol
 
 /// Finds settlements and districts by name, in Kazakh, Russian or Latin spelling, ignoring
 /// case and the usual spelling variants (Ауэзовский/Ауезовский/Auezov, Конаев/Кунаев/Qonaev),
@@ -9,21 +10,9 @@ import QadamGeo
 /// ambiguous, biggest first, for a "did you mean" answer; no match gives the nearest spellings
 /// by edit distance as suggestions.
 public final class PlaceDirectory: Sendable {
-    public enum Kind: String, Codable, Sendable {
-        case settlement, district
-    }
-
-    /// One place a name can stand for.
-    public struct Place: Codable, Sendable, Equatable {
-        public var id: String
-        public var name: String
-        public var kind: Kind
-        /// `city`, `town`, `village`, ... for settlements; `oblast`, `rayon`, `city_district`.
-        public var detail: String?
-        /// The settlement point, or a point inside the district.
-        public var point: Coordinate
-        public var population: Int?
-    }
+    /// What the directory holds and answers with are the wire contract's (`resolve`).
+    public typealias Kind = PlaceKind
+    public typealias Place = RPC.Resolve.Place
 
     public enum Resolution: Sendable, Equatable {
         case found(Place)

@@ -50,6 +50,14 @@ public struct MethodRegistry: Sendable {
         register(method, inline: inline) { raw, snapshot in try body(try Params.decode(P.self, from: raw), snapshot) }
     }
 
+    /// Adds a method of the wire contract (`RPC.Nearest`, ...) under its name, with its params
+    /// and result types.
+    public mutating func register<M: RPCMethod>(
+        _ method: M.Type, inline: InlinePolicy = .never, _ body: @escaping @Sendable (M.Params, Snapshot) throws -> M.Result
+    ) {
+        register(M.name, params: M.Params.self, inline: inline, body)
+    }
+
     /// When the daemon may answer a method on the thread that read the request.
     public enum InlinePolicy: Sendable {
         /// Always on a worker (searches, audits, anything that can take milliseconds).
@@ -58,6 +66,13 @@ public struct MethodRegistry: Sendable {
         case always
         /// Inline when this attempt answers; on a worker when it returns nil.
         case attempt(InlineAttempt)
+
+        /// `.attempt` for a method of the contract, on its decoded params.
+        public static func attempt<M: RPCMethod>(
+            _ method: M.Type, _ body: @escaping @Sendable (M.Params, Snapshot) throws -> M.Result?
+        ) -> InlinePolicy {
+            .attempt { raw, snapshot in try body(Params.decode(M.Params.self, from: raw), snapshot) }
+        }
     }
 
     public var methods: [String] { handlers.keys.sorted() }

@@ -116,12 +116,20 @@ final class NetworkCommandsTests {
     }
 
     @Test func badParametersNameTheField() throws {
-        for (ask, field) in [(["nearest", "--kind", "spaceport", "--from", Self.city], "kind"),
-                             (["route", "--from", Self.city, "--to", Self.city, "--profile", "bike"], "profile"),
-                             (["isochrone", "--from", Self.city, "--minutes", "5,-1"], "minutes[1]")] {
+        let result = try QadamProcess.run(["isochrone", "--from", Self.city, "--minutes", "5,-1"] + overSocket)
+        #expect(result.status == 2 && result.stderr.contains("field minutes[1]"), "\(result.stderr)")
+    }
+
+    /// Closed vocabularies are the contract's enums on the command line too: a word outside
+    /// one is a usage error listing the words, before any request; OSM spellings are read.
+    @Test func vocabularyOptionsAreCheckedAndListTheirWords() throws {
+        for (ask, option, listed) in [(["nearest", "--kind", "spaceport", "--from", Self.city], "--kind", "feldsher_post"),
+                                      (["route", "--from", Self.city, "--to", Self.city, "--profile", "bike"], "--profile", "wheelchair")] {
             let result = try QadamProcess.run(ask + overSocket)
-            #expect(result.status == 2 && result.stderr.contains("field \(field)"), "\(result.stderr)")
+            #expect(result.status == 1 && result.stderr.contains(option) && result.stderr.contains(listed), "\(result.stderr)")
         }
+        let clinic = try QadamProcess.run(["nearest", "--kind", "clinic", "--from", Self.city, "--format", "json"] + overSocket)
+        #expect(clinic.status == 0 && clinic.stdout.contains(#""kind" : "polyclinic""#), "\(clinic.stderr)")
     }
 }
 

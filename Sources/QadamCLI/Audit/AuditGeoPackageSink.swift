@@ -21,7 +21,7 @@ final class AuditGeoPackageSink: AuditSink {
         let located = row.error == nil && row.lon.isFinite && row.lat.isFinite
         table.append([.text(row.id), .double(row.lon, digits: 6), .double(row.lat, digits: 6)] + row.values
                      + [row.error.map(TabularValue.text) ?? .missing],
-                     geometry: located ? #"{"type":"Point","coordinates":[\#(TabularValue.plain(row.lon)),\#(TabularValue.plain(row.lat))]}"# : nil)
+                     geometry: located ? GeometryText.point(lon: row.lon, lat: row.lat) : nil)
     }
 
     /// Nothing is on disk before `close`.

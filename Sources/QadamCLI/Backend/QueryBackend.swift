@@ -14,6 +14,33 @@ extension QueryBackend {
     public func call(_ method: String) throws -> JSONValue {
         try call(method, params: .null)
     }
+
+    /// A method of the wire contract, typed both ways: the request is encoded from `M.Params`
+    /// and the answer read into `M.Result` (an answer of another shape is a data error).
+    public func call<M: RPCMethod>(_ method: M.Type, _ params: M.Params) throws -> Answer<M.Result> {
+        let request: JSONValue
+        do {
+            request = try JSONValue(encoding: params)
+        } catch {
+            throw CLIError("cannot write the \(M.name) request: \(error)", exitCode: .usage)
+        }
+        let json = try call(M.name, params: request)
+        do {
+            return Answer(result: try json.decode(M.Result.self), json: json)
+        } catch {
+            throw CLIError("the \(M.name) answer does not read as its result: \(error)", exitCode: .dataError)
+        }
+    }
+}
+
+/// A typed answer, with the object it was read from: that is what `--format json` prints, and
+/// it carries the `snapshot` every answer has.
+public struct Answer<Result> {
+    public let result: Result
+    public let json: JSONValue
+
+    /// The content hash of the snapshot that answered.
+    public var snapshot: String? { json["snapshot"]?.stringValue }
 }
 
 extension CLIError {

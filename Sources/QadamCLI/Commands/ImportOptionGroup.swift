@@ -46,7 +46,6 @@ struct ImportOptionGroup: ParsableArguments {
 
 extension LayerKind: ExpressibleByArgument {}
 extension DistrictLevel: ExpressibleByArgument {}
-extension FacilityKind: ExpressibleByArgument {}
 
 /// Problems as rows, so table, CSV and JSON output agree.
 enum ProblemTable {

@@ -35,8 +35,8 @@ struct IsochroneCommand: ParsableCommand {
 
     func run() throws {
         let queries = try backend.makeBackend()
-        var params = travel.params
-        params["from"] = try PointArgument.resolve(from, flag: "--from", backend: queries)
+        var params = try travel.params
+        params["from"] = PointArgument.json(try PointArgument.resolve(from, flag: "--from", backend: queries))
         params["minutes"] = .array(try times().map { .double($0) })
         if let buffer = bufferM ?? deprecatedBuffer { params["buffer_m"] = .double(buffer) }
         if edges { params["include_edges"] = true }

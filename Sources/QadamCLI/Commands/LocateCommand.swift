@@ -26,12 +26,12 @@ struct LocateCommand: ParsableCommand {
 
     func run() throws {
         let queries = try backend.makeBackend()
-        let result = try queries.call("locate", params: ["at": try PointArgument.resolve(at, flag: "--at", backend: queries)])
-        let location = try ResultOutput.decode(Location.self, from: result, what: "location")
+        let answer = try queries.call(RPC.Locate.self, .init(at: try PointArgument.resolve(at, flag: "--at", backend: queries)))
+        let location = answer.result
         if output.format == .text(.geojson) || output.format == .gpkg {
-            return try output.write(Self.feature(location, snapshot: result["snapshot"]?.stringValue), layer: "locate")
+            return try output.write(Self.feature(location, snapshot: answer.snapshot), layer: "locate")
         }
-        try ResultOutput.write(result, to: output, layer: "locate", preamble: location.note.map { "note: \($0)" }) {
+        try ResultOutput.write(answer.json, to: output, layer: "locate", preamble: location.note.map { "note: \($0)" }) {
             var t = Tabular(columns: ["what", "id", "name", "detail"])
             func add(_ what: String, _ ref: PlaceRef?, _ detail: TabularValue = .missing) {
                 t.append([.text(what), ref.map { .text($0.id) } ?? .missing, ref?.name.map(TabularValue.text) ?? .missing, detail])
@@ -62,7 +62,6 @@ struct LocateCommand: ParsableCommand {
         columns += ["nearest_settlement_distance_m", "agglomeration_zone", "agglomeration_distance_from_core_m", "snapshot"]
         row += [.double(l.nearestSettlement?.distance), l.agglomeration.map { .text($0.zone.rawValue) } ?? .missing,
                 .double(l.agglomeration?.distanceFromCore), snapshot.map(TabularValue.text) ?? .missing]
-        let geometry = #"{"type":"Point","coordinates":[\#(TabularValue.plain(l.point.lon)),\#(TabularValue.plain(l.point.lat))]}"#
-        return Tabular(columns: columns, rows: [row], geometries: [geometry])
+        return Tabular(columns: columns, rows: [row], geometries: [GeometryText.point(l.point)])
     }
 }

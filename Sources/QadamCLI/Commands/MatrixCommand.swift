@@ -31,7 +31,7 @@ struct MatrixCommand: ParsableCommand {
 
     func run() throws {
         let source = try backend.makeBackend()
-        var base = travel.params
+        var base = try travel.params
         base["from_layer"] = .string(fromLayer)
         base["to_layer"] = .string(toLayer)
         if let fromKind { base["from_kind"] = .string(fromKind) }

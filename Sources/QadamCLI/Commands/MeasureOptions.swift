@@ -107,7 +107,7 @@ enum MeasureOutput {
     static func point(_ row: JSONValue) -> String? {
         guard case .array(let c)? = row["location"] ?? row["point"]?["location"], c.count == 2,
               let lon = c[0].doubleValue, let lat = c[1].doubleValue else { return nil }
-        return #"{"type":"Point","coordinates":[\#(TabularValue.plain(lon)),\#(TabularValue.plain(lat))]}"#
+        return GeometryText.point(lon: lon, lat: lat)
     }
 
     static func summary(_ result: JSONValue, _ keys: [String]) -> String {

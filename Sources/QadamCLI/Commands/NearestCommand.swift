@@ -10,7 +10,7 @@ struct NearestCommand: ParsableCommand {
         discussion: "--format geojson gives one feature per facility: its path with --path, else its point.")
 
     @OptionGroup var backend: BackendOptions
-    @Option(help: "Facility kind, e.g. school, kindergarten, polyclinic, hospital, pharmacy.") var kind: String
+    @Option(help: "Facility kind (OSM words such as clinic or doctors are read too).") var kind: FacilityKind
     @Option(help: "Start as LON,LAT or a place name.") var from: String
     @Option(help: "How many facilities, nearest first.") var k: Int = 1
     @Flag(help: "Include each facility's path.") var path = false
@@ -24,22 +24,16 @@ struct NearestCommand: ParsableCommand {
 
     func run() throws {
         let queries = try backend.makeBackend()
-        var params = travel.params
-        params["kind"] = .string(kind)
-        params["from"] = try PointArgument.resolve(from, flag: "--from", backend: queries)
-        params["k"] = .int(Int64(k))
-        if path { params["include_path"] = true }
-        let result = try queries.call("nearest", params: .object(params))
-        let reachable = result["reachable"]?.boolValue == true
-        try ResultOutput.write(result, to: output, layer: "nearest",
-                               preamble: reachable ? nil : "no \(kind) reachable: \(UnreachableText.line(result))") {
+        let from = try PointArgument.resolve(from, flag: "--from", backend: queries)
+        let answer = try queries.call(RPC.Nearest.self, .init(kind: kind, from: from, k: k, includePath: path ? true : nil, travel: travel.travel))
+        let result = answer.result
+        try ResultOutput.write(answer.json, to: output, layer: "nearest",
+                               preamble: result.reason.map { "no \(kind.rawValue) reachable: \($0.line)" }) {
             var t = Tabular(columns: ["rank", "id", "name", "kind", "length_m", "time_s"])
-            for (i, hit) in (result["facilities"]?.arrayValue ?? []).enumerated() {
-                let geometry = try hit["path"].map { try JSONText.serialize($0) }
-                    ?? hit["point"].map { #"{"type":"Point","coordinates":\#(try JSONText.serialize($0))}"# }
-                t.append([.integer(i + 1), .text(hit["id"]?.stringValue ?? ""), hit["name"]?.stringValue.map(TabularValue.text) ?? .missing,
-                          .text(hit["kind"]?.stringValue ?? ""), .double(hit["length_m"]?.doubleValue),
-                          .double(hit["time_s"]?.doubleValue)], geometry: geometry)
+            for (i, hit) in result.facilities.enumerated() {
+                t.append([.integer(i + 1), .text(hit.id), hit.name.map(TabularValue.text) ?? .missing, .text(hit.kind.rawValue),
+                          .double(hit.lengthM), .double(hit.timeS)],
+                         geometry: try hit.path.map(GeometryText.lineString) ?? GeometryText.point(hit.point))
             }
             return t
         }

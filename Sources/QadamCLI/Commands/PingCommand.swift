@@ -1,4 +1,5 @@
 import ArgumentParser
+import QadamProtocol
 
 /// `qadam ping`: is the backend answering, and on which snapshot.
 struct PingCommand: ParsableCommand {
@@ -11,11 +12,9 @@ struct PingCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let result = try backend.makeBackend().call("ping")
-        try ResultOutput.write(result, to: output, layer: "ping") {
-            Tabular(columns: ["pong", "snapshot"],
-                    rows: [[.text(result["pong"]?.boolValue == true ? "true" : "false"),
-                            .text(result["snapshot"]?.stringValue ?? "")]])
+        let answer = try backend.makeBackend().call(RPC.Ping.self, NoParams())
+        try ResultOutput.write(answer.json, to: output, layer: "ping") {
+            Tabular(columns: ["pong", "snapshot"], rows: [[.text(answer.result.pong ? "true" : "false"), .text(answer.snapshot ?? "")]])
         }
     }
 }

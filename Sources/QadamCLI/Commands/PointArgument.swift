@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import QadamGeo
 import QadamProtocol
@@ -27,25 +28,25 @@ enum PointArgument {
         return .name(name)
     }
 
-    /// The point as a request parameter, `[lon, lat]`, resolving a name through `backend`.
-    static func resolve(_ text: String, flag: String, backend: QueryBackend) throws -> JSONValue {
+    /// The point, resolving a name through `backend`'s `resolve`; a name that is ambiguous or
+    /// unknown is a usage error listing what it may mean.
+    static func resolve(_ text: String, flag: String, backend: QueryBackend) throws -> Coordinate {
         switch try classify(text, flag: flag) {
         case .point(let c):
-            return json(c)
+            return c
         case .name(let name):
-            let answer = try backend.call("resolve", params: ["name": .string(name)])
-            if answer["match"]?.stringValue == "found", let point = answer["place"]?["point"] { return point }
-            let candidates = (answer["candidates"]?.arrayValue ?? []).prefix(8).map { c in
-                let detail = c["detail"]?.stringValue ?? c["kind"]?.stringValue ?? ""
-                let point = c["point"]?.arrayValue?.compactMap(\.doubleValue).map { String(format: "%.4f", $0) }.joined(separator: ",") ?? ""
-                return "  \(c["name"]?.stringValue ?? "?") (\(detail), id \(c["id"]?.stringValue ?? "?")) at \(point)"
+            let answer = try backend.call(RPC.Resolve.self, .init(name: name)).result
+            if answer.match == .found, let place = answer.place { return place.point }
+            let candidates = answer.candidates.prefix(8).map { c in
+                "  \(c.name) (\(c.detail ?? c.kind.rawValue), id \(c.id)) at \(String(format: "%.4f,%.4f", c.point.lon, c.point.lat))"
             }
-            let why = answer["match"]?.stringValue == "ambiguous"
+            let why = answer.match == .ambiguous
                 ? "\(flag) '\(name)' is ambiguous; did you mean one of these? Give its id or LON,LAT:"
                 : "\(flag) '\(name)' names no settlement or district of the dataset" + (candidates.isEmpty ? "" : "; did you mean:")
             throw CLIError(([why] + candidates).joined(separator: "\n"), exitCode: .usage)
         }
     }
 
+    /// The point as a request parameter, `[lon, lat]`, for methods still built by hand.
     static func json(_ c: Coordinate) -> JSONValue { [.double(c.lon), .double(c.lat)] }
 }

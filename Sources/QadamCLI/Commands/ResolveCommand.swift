@@ -15,33 +15,22 @@ struct ResolveCommand: ParsableCommand {
     @Argument(help: "The name, e.g. Ауэзовский, Auezov, Кунаев.")
     var name: String
 
-    @Option(help: "Only settlements or only districts: settlement, district.")
-    var kind: String?
+    @Option(help: "Only settlements or only districts.")
+    var kind: PlaceKind?
 
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        if let kind, !["settlement", "district"].contains(kind) {
-            throw ValidationError("--kind must be settlement or district, got '\(kind)'")
-        }
-    }
-
     func run() throws {
-        var params: [String: JSONValue] = ["name": .string(name)]
-        if let kind { params["kind"] = .string(kind) }
-        let result = try backend.makeBackend().call("resolve", params: .object(params))
-        let match = result["match"]?.stringValue ?? ""
-        let places = match == "found" ? [result["place"] ?? .null] : (result["candidates"]?.arrayValue ?? [])
-        try ResultOutput.write(result, to: output, layer: "resolve",
-                               preamble: match == "found" ? nil : match == "ambiguous" ? "'\(name)' may mean:" : "'\(name)' was not found; closest spellings:") {
+        let answer = try backend.makeBackend().call(RPC.Resolve.self, .init(name: name, kind: kind))
+        let match = answer.result.match
+        let places = answer.result.place.map { [$0] } ?? answer.result.candidates
+        try ResultOutput.write(answer.json, to: output, layer: "resolve",
+                               preamble: match == .found ? nil : match == .ambiguous ? "'\(name)' may mean:" : "'\(name)' was not found; closest spellings:") {
             var t = Tabular(columns: ["match", "id", "name", "kind", "detail", "lon", "lat", "population"])
             for p in places {
-                let point = p["point"]?.arrayValue?.compactMap(\.doubleValue) ?? []
-                t.append([.text(match), .text(p["id"]?.stringValue ?? ""), .text(p["name"]?.stringValue ?? ""),
-                          .text(p["kind"]?.stringValue ?? ""), p["detail"]?.stringValue.map(TabularValue.text) ?? .missing,
-                          .double(point.first, digits: 5), .double(point.last, digits: 5),
-                          p["population"]?.intValue.map { .integer(Int($0)) } ?? .missing],
-                         geometry: point.count == 2 ? #"{"type":"Point","coordinates":[\#(point[0]),\#(point[1])]}"# : nil)
+                t.append([.text(match.rawValue), .text(p.id), .text(p.name), .text(p.kind.rawValue), p.detail.map(TabularValue.text) ?? .missing,
+                          .double(p.point.lon, digits: 5), .double(p.point.lat, digits: 5), p.population.map { .integer($0) } ?? .missing],
+                         geometry: GeometryText.point(p.point))
             }
             return t
         }

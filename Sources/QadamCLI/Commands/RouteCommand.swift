@@ -22,17 +22,15 @@ struct RouteCommand: ParsableCommand {
 
     func run() throws {
         let queries = try backend.makeBackend()
-        var params = travel.params
-        params["from"] = try PointArgument.resolve(from, flag: "--from", backend: queries)
-        params["to"] = try PointArgument.resolve(to, flag: "--to", backend: queries)
-        let result = try queries.call("route", params: .object(params))
-        let reachable = result["reachable"]?.boolValue == true
-        try ResultOutput.write(result, to: output, layer: "route") {
+        let params = RPC.Route.Params(from: try PointArgument.resolve(from, flag: "--from", backend: queries),
+                                      to: try PointArgument.resolve(to, flag: "--to", backend: queries), travel: travel.travel)
+        let answer = try queries.call(RPC.Route.self, params)
+        let route = answer.result
+        try ResultOutput.write(answer.json, to: output, layer: "route") {
             var t = Tabular(columns: ["from", "to", "profile", "speed_kmh", "length_m", "time_s", "reason"])
-            t.append([.text(from), .text(to), .text(result["profile"]?.stringValue ?? ""),
-                      .double(result["speed_kmh"]?.doubleValue), .double(result["length_m"]?.doubleValue),
-                      .double(result["time_s"]?.doubleValue), reachable ? .missing : .text(UnreachableText.line(result))],
-                     geometry: try result["geometry"].map { try JSONText.serialize($0) })
+            t.append([.text(from), .text(to), .text(route.travel.profile.rawValue), .double(route.travel.speedKmh),
+                      .double(route.lengthM), .double(route.timeS), route.reason.map { .text($0.line) } ?? .missing],
+                     geometry: try route.geometry.map(GeometryText.lineString))
             return t
         }
     }

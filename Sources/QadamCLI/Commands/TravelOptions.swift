@@ -6,8 +6,8 @@ import QadamProtocol
 /// become the methods' `profile`, `speed_kmh` and `max_snap_m` parameters. The old spellings
 /// `--speed` and `--max-snap` are hidden deprecated aliases.
 struct TravelOptions: ParsableArguments {
-    @Option(help: "Travel profile: walk, wheelchair, drive.")
-    var profile: String = "walk"
+    @Option(help: "Travel profile.")
+    var profile: TravelProfile = .walk
 
     @Option(name: .customLong("speed-kmh"), help: "Speed in km/h (default: the profile's, 4.8 walk, 3.6 wheelchair; drive scales road speeds from 50).")
     var speedKmh: Double?
@@ -23,20 +23,20 @@ struct TravelOptions: ParsableArguments {
         try DeprecatedSpelling.check(old: "--max-snap", given: deprecatedMaxSnap != nil, current: "--max-snap-m", alsoGiven: maxSnapM != nil)
     }
 
-    /// The request members these options set.
+    /// The travel parameters of a request of the contract.
+    var travel: TravelParams {
+        TravelParams(profile: profile, speedKmh: speedKmh ?? deprecatedSpeed, maxSnapM: maxSnapM ?? deprecatedMaxSnap)
+    }
+
+    /// The request members these options set, for methods still built by hand.
     var params: [String: JSONValue] {
-        var members: [String: JSONValue] = ["profile": .string(profile)]
-        if let speed = speedKmh ?? deprecatedSpeed { members["speed_kmh"] = .double(speed) }
-        if let maxSnap = maxSnapM ?? deprecatedMaxSnap { members["max_snap_m"] = .double(maxSnap) }
-        return members
+        get throws { try JSONValue(encoding: travel).objectValue ?? [:] }
     }
 }
 
 /// Reads the `reason` object of an unreachable network answer as one line for people.
 enum UnreachableText {
     static func line(_ result: JSONValue) -> String {
-        let reason = result["reason"]
-        let code = reason?["code"]?.stringValue ?? "unreachable"
-        return "\(code): \(reason?["message"]?.stringValue ?? "no route")"
+        (try? result["reason"]?.decode(Unreachable.self))?.line ?? "unreachable: no route"
     }
 }

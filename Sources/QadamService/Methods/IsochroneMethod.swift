@@ -54,7 +54,7 @@ extension MethodRegistry {
                 let reached = queries.withSearch { $0.reachedNetwork(from: from, mode: mode, limitSeconds: limit * 60, snap: snap) }
                 guard case .reached(let network) = reached else {
                     members["reachable"] = false
-                    members["reason"] = try Params.encodeResult(UnreachableJSON(reached.reason!, point: "the origin ('from')")
+                    members["reason"] = try Params.encodeResult(Unreachable(reached.reason!, point: "the origin ('from')")
                         .suggestingSwap(of: from, network: queries.network, profile: mode.profile, snap: snap))
                     members["isochrones"] = []
                     return JSONValue.object(members)

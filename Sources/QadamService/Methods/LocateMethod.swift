@@ -2,15 +2,10 @@ import QadamData
 import QadamGeo
 import QadamProtocol
 
-/// `locate`: oblast, rayon, city district, nearest settlement, polycentre and agglomeration
-/// zone of a point.
-struct LocateParams: Decodable {
-    let at: Coordinate
-}
-
 extension MethodRegistry {
+    /// `locate` (`RPC.Locate`): a few R-tree lookups, answered inline.
     mutating func registerLocate() {
-        register("locate", params: LocateParams.self, inline: .always) { params, snapshot in
+        register(RPC.Locate.self, inline: .always) { params, snapshot in
             try Params.validate(params.at, field: "at")
             return try snapshot.dataset.gazetteer.locate(params.at)
         }

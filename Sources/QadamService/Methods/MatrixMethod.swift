@@ -39,7 +39,7 @@ struct MatrixResult: Encodable {
         let to: String
         let lengthM: Double?
         let timeS: Double?
-        let reason: String?
+        let reason: Unreachable.Code?
 
         enum CodingKeys: String, CodingKey { case from, to, lengthM = "length_m", timeS = "time_s", reason }
     }
@@ -122,7 +122,7 @@ extension MethodRegistry {
                     for (j, reach) in measures.enumerated() {
                         rows.append(.init(from: origins.ids[page.lowerBound + i], to: destinations.ids[j],
                                           lengthM: reach.value?.metres, timeS: reach.value?.seconds,
-                                          reason: reach.reason.map { UnreachableJSON($0).code }))
+                                          reason: reach.reason.map { Unreachable($0).code }))
                     }
                 }
             }

@@ -3,83 +3,34 @@ import QadamGeo
 import QadamNetwork
 import QadamProtocol
 
-/// `nearest`: the k nearest facilities of one kind from a point, over the street network.
-///
-/// The first query for a (kind, profile, speed, snap) builds a `FacilityIndex` for the
-/// snapshot; later ones are a snap plus a lookup. More than `NetworkQueries.indexK`
-/// facilities are found by an exact one-to-all search from the point instead.
-struct NearestParams: Decodable {
-    let kind: String
-    let from: Coordinate
-    let k: Int?
-    let includePath: Bool?
-
-    enum CodingKeys: String, CodingKey {
-        case kind, from, k, includePath = "include_path"
-    }
-}
-
-struct NearestResult: Encodable {
-    let kind: String
-    let from: Coordinate
-    let k: Int
-    let travel: TravelEcho
-    let reachable: Bool
-    let reason: UnreachableJSON?
-    let facilities: [Hit]
-
-    struct Hit: Encodable {
-        let id: String
-        let name: String?
-        let kind: String
-        let point: Coordinate
-        let lengthM: Double
-        let timeS: Double
-        let path: LineStringJSON?
-
-        enum CodingKeys: String, CodingKey {
-            case id, name, kind, point, lengthM = "length_m", timeS = "time_s", path
-        }
-    }
-
-    func encode(to encoder: Encoder) throws {
-        try travel.encode(to: encoder)
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(from, forKey: .from)
-        try c.encode(k, forKey: .k)
-        try c.encode(reachable, forKey: .reachable)
-        try c.encodeIfPresent(reason, forKey: .reason)
-        try c.encode(facilities, forKey: .facilities)
-    }
-
-    enum CodingKeys: String, CodingKey { case kind, from, k, reachable, reason, facilities }
-}
-
+/// `nearest` (`RPC.Nearest`). The first query for a (kind, profile, speed, snap) builds a
+/// `FacilityIndex` for the snapshot; later ones are a snap plus a lookup, answered inline. More
+/// than `NetworkQueries.indexK` facilities are found by an exact one-to-all search from the
+/// point instead.
 extension MethodRegistry {
     mutating func registerNearest() {
-        register("nearest", inline: .attempt { raw, snapshot in try nearest(raw, snapshot, onlyFromBuiltIndex: true) }) { raw, snapshot in
-            try nearest(raw, snapshot, onlyFromBuiltIndex: false)!
+        register(RPC.Nearest.self, inline: .attempt(RPC.Nearest.self) { params, snapshot in
+            try nearest(params, snapshot, onlyFromBuiltIndex: true)
+        }) { params, snapshot in
+            try nearest(params, snapshot, onlyFromBuiltIndex: false)!
         }
     }
 }
 
 /// The answer to one `nearest` request; with `onlyFromBuiltIndex`, nil unless it is a lookup in
 /// an index already built (no search, no path), which the daemon then answers inline.
-private func nearest(_ raw: JSONValue, _ snapshot: Snapshot, onlyFromBuiltIndex: Bool) throws -> NearestResult? {
-    let params = try Params.decode(NearestParams.self, from: raw)
-    let (mode, snap) = try Params.decode(TravelParams.self, from: raw).resolved()
-    let kind = try FacilityKind.requested(params.kind, field: "kind")
+private func nearest(_ params: RPC.Nearest.Params, _ snapshot: Snapshot, onlyFromBuiltIndex: Bool) throws -> RPC.Nearest.Result? {
+    let (mode, snap) = try params.travel.resolved()
+    let kind = params.kind
     let from = try params.from.validated(field: "from")
     let k = params.k ?? 1
     guard (1...1000).contains(k) else { throw RPCError.invalidParams(field: "k", "must be an integer in 1...1000, got \(k)") }
     let queries = try snapshot.networkQueries
     let facilities = queries.facilitiesByKind[kind] ?? []
-    func answer(_ reason: UnreachableJSON?, _ hits: [NearestResult.Hit]) -> NearestResult {
-        NearestResult(kind: kind.rawValue, from: from, k: k, travel: TravelEcho(mode: mode, snap: snap),
-                      reachable: reason == nil, reason: reason, facilities: hits)
+    func answer(_ reason: Unreachable?, _ hits: [RPC.Nearest.Result.Hit]) -> RPC.Nearest.Result {
+        RPC.Nearest.Result(kind: kind, from: from, k: k, travel: TravelEcho(mode: mode, snap: snap), reason: reason, facilities: hits)
     }
-    guard !facilities.isEmpty else { return answer(UnreachableJSON(noFacilitiesOf: kind), []) }
+    guard !facilities.isEmpty else { return answer(Unreachable(noFacilitiesOf: kind), []) }
 
     let key = NetworkQueries.IndexKey(kind: kind, mode: mode, snap: snap)
     let index: FacilityIndex
@@ -92,19 +43,19 @@ private func nearest(_ raw: JSONValue, _ snapshot: Snapshot, onlyFromBuiltIndex:
     let found = k <= index.k ? index.nearest(to: from, count: k) : queries.exactNearest(from: from, index: index, count: k)
     switch found {
     case .unreachable(let reason):
-        return answer(UnreachableJSON(reason, point: "the origin ('from')")
+        return answer(Unreachable(reason, point: "the origin ('from')")
             .suggestingSwap(of: from, network: queries.network, profile: mode.profile, snap: snap), [])
     case .reached(let hits):
-        func row(_ hit: FacilityHit, path: LineStringJSON?) -> NearestResult.Hit {
+        func row(_ hit: FacilityHit, path: LineString?) -> RPC.Nearest.Result.Hit {
             let f = facilities[hit.facility]
-            return .init(id: f.id, name: f.name, kind: f.kind.rawValue, point: f.point,
+            return .init(id: f.id, name: f.name, kind: f.kind, point: f.point,
                          lengthM: hit.measure.metres, timeS: hit.measure.seconds, path: path)
         }
         guard params.includePath == true else { return answer(nil, hits.map { row($0, path: nil) }) }
         return answer(nil, queries.withSearch { search in
             hits.map { hit in
                 row(hit, path: search.route(from: from, to: facilities[hit.facility].point, mode: mode, snap: snap)
-                    .value.map { LineStringJSON(coordinates: $0.coordinates) })
+                    .value.map { LineString(coordinates: $0.coordinates) })
             }
         })
     }

@@ -3,29 +3,14 @@ import QadamGeo
 import QadamNetwork
 import QadamProtocol
 
-/// What the network methods (`nearest`, `route`, `matrix`, `isochrone`) share: the travel
-/// parameters every one of them takes and echoes, how an unreachable answer is written, and
-/// the error for a dataset without a street network.
+/// What the network methods (`nearest`, `route`, `matrix`, `isochrone`) share beyond their
+/// wire types (`TravelParams`, `TravelEcho`, `Unreachable`, `LineString` in QadamProtocol):
+/// checking the travel parameters, writing an unreachable answer, and the error for a dataset
+/// without a street network.
 
-/// `profile`, `speed_kmh` and `max_snap_m`, decoded from the same params object as the
-/// method's own fields.
-struct TravelParams: Decodable {
-    let profile: String?
-    let speedKmh: Double?
-    let maxSnapM: Double?
-
-    enum CodingKeys: String, CodingKey {
-        case profile, speedKmh = "speed_kmh", maxSnapM = "max_snap_m"
-    }
-
-    static let defaultMaxSnapMetres = 500.0
-
+extension TravelParams {
     /// The travel mode and snap options asked for, checked field by field.
     func resolved() throws(RPCError) -> (mode: TravelMode, snap: SnapOptions) {
-        let name = profile ?? TravelProfile.walk.rawValue
-        guard let profile = TravelProfile(rawValue: name) else {
-            throw RPCError.invalidParams(field: "profile", "must be one of \(TravelProfile.allCases.map(\.rawValue).joined(separator: ", ")), got '\(name)'")
-        }
         if let speedKmh, !(speedKmh > 0 && speedKmh <= 300) {
             throw RPCError.invalidParams(field: "speed_kmh", "must be a speed in km/h above 0 and at most 300, got \(speedKmh)")
         }
@@ -33,71 +18,44 @@ struct TravelParams: Decodable {
         guard snap > 0 && snap <= 100_000 else {
             throw RPCError.invalidParams(field: "max_snap_m", "must be a distance in metres above 0 and at most 100000, got \(snap)")
         }
-        return (TravelMode(profile: profile, speedKmh: speedKmh), SnapOptions(maxDistanceMetres: snap))
+        return (TravelMode(profile: profile ?? .walk, speedKmh: speedKmh), SnapOptions(maxDistanceMetres: snap))
     }
 }
 
-/// The parameters a network answer used, echoed in every result so a stored answer says
-/// how it was made.
-struct TravelEcho: Encodable {
-    let profile: String
-    let speedKmh: Double
-    let maxSnapM: Double
-
+extension TravelEcho {
     init(mode: TravelMode, snap: SnapOptions) {
-        profile = mode.profile.rawValue; speedKmh = mode.speedKmh; maxSnapM = snap.maxDistanceMetres
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case profile, speedKmh = "speed_kmh", maxSnapM = "max_snap_m"
+        self.init(profile: mode.profile, speedKmh: mode.speedKmh, maxSnapM: snap.maxDistanceMetres)
     }
 }
 
-/// Why an answer has no route: `code` for programs (`off_network`, `different_component`,
-/// `beyond_limit`, `no_directed_path`, `no_facilities`), `message` for people, and for
-/// `off_network` the distance to the nearest usable street when there is one.
-struct UnreachableJSON: Encodable, Equatable {
-    let code: String
-    private(set) var message: String
-    let distanceM: Double?
-    /// For `off_network`: the point with its two numbers swapped, when that one is on the
-    /// network (the point was most likely pasted from a web map as LAT, LON).
-    private(set) var swappedPoint: Coordinate?
-
-    enum CodingKeys: String, CodingKey {
-        case code, message, distanceM = "distance_m", swappedPoint = "swapped_point"
-    }
-
+extension Unreachable {
     init(_ reason: UnreachableReason, point: String = "the point") {
         switch reason {
         case .offNetwork(let distance):
-            code = "off_network"
-            distanceM = distance.isFinite ? distance : nil
-            message = distance.isFinite
-                ? "\(point) is \(Int(distance.rounded())) m from the nearest street this profile may use, beyond max_snap_m"
-                : "\(point) cannot be snapped: the network has no street this profile may use"
+            self.init(code: .offNetwork,
+                      message: distance.isFinite
+                        ? "\(point) is \(Int(distance.rounded())) m from the nearest street this profile may use, beyond max_snap_m"
+                        : "\(point) cannot be snapped: the network has no street this profile may use",
+                      distanceM: distance.isFinite ? distance : nil)
         case .differentComponent:
-            code = "different_component"; distanceM = nil
-            message = "origin and destination are on parts of the network that do not connect for this profile"
+            self.init(code: .differentComponent,
+                      message: "origin and destination are on parts of the network that do not connect for this profile")
         case .noDirectedPath:
-            code = "no_directed_path"; distanceM = nil
-            message = "no path in this direction (one-way streets)"
+            self.init(code: .noDirectedPath, message: "no path in this direction (one-way streets)")
         case .beyondLimit:
-            code = "beyond_limit"; distanceM = nil
-            message = "not reached within the limit"
+            self.init(code: .beyondLimit, message: "not reached within the limit")
         }
     }
 
     init(noFacilitiesOf kind: FacilityKind) {
-        code = "no_facilities"; distanceM = nil
-        message = "the dataset has no facilities of kind \(kind.rawValue)"
+        self.init(code: .noFacilities, message: "the dataset has no facilities of kind \(kind.rawValue)")
     }
 
     /// Web maps give points as LAT, LON ("43.25, 76.93") and Qadam takes LON, LAT: a point off
     /// the network whose swap is on it gets the swap suggested, instead of only "4,023 km
     /// from the nearest street".
-    func suggestingSwap(of c: Coordinate, network: StreetNetwork, profile: TravelProfile, snap: SnapOptions) -> UnreachableJSON {
-        guard code == "off_network" else { return self }
+    func suggestingSwap(of c: Coordinate, network: StreetNetwork, profile: TravelProfile, snap: SnapOptions) -> Unreachable {
+        guard code == .offNetwork else { return self }
         let swapped = Coordinate(lon: c.lat, lat: c.lon)
         guard swapped.isValidWGS84, case .reached(let at) = network.locate(swapped, profile: profile, options: snap) else { return self }
         var hinted = self
@@ -106,14 +64,6 @@ struct UnreachableJSON: Encodable, Equatable {
             + " points are [lon, lat], and [\(c.lon), \(c.lat)] looks like lat, lon pasted from a web map"
         return hinted
     }
-}
-
-/// A GeoJSON LineString.
-struct LineStringJSON: Encodable, Equatable {
-    let type = "LineString"
-    let coordinates: [Coordinate]
-
-    enum CodingKeys: String, CodingKey { case type, coordinates }
 }
 
 extension RPCError {
@@ -140,9 +90,7 @@ extension Snapshot {
 extension FacilityKind {
     /// A facility kind from a request field; our names and the usual OSM values are accepted.
     static func requested(_ text: String, field: String) throws(RPCError) -> FacilityKind {
-        guard let kind = FacilityKind(parsing: text) else {
-            throw RPCError.invalidParams(field: field, "must be a facility kind (\(FacilityKind.allCases.map(\.rawValue).joined(separator: ", "))), got '\(text)'")
-        }
+        guard let kind = FacilityKind(parsing: text) else { throw RPCError.invalidParams(field: field, refusal(of: text)) }
         return kind
     }
 }

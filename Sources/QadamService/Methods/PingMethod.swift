@@ -5,6 +5,6 @@ extension MethodRegistry {
     /// `snapshot`). Registered here rather than in the daemon so `qadam ping --dataset`
     /// answers the same way in-process.
     mutating func registerPing() {
-        register("ping", inline: .always) { _, _ in JSONValue.object(["pong": true]) }
+        register(RPC.Ping.self, inline: .always) { _, _ in RPC.Ping.Result() }
     }
 }

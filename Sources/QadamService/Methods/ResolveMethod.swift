@@ -1,38 +1,23 @@
 import QadamData
 import QadamProtocol
 
-/// `resolve`: the settlement or district a name stands for, in any of its spellings
-/// (Kazakh, Russian, Latin; any case; Ауэзовский/Ауезовский, Конаев/Кунаев), or the places it
-/// could mean. Clients call it to let people name places instead of typing coordinates.
-struct ResolveParams: Decodable {
-    let name: String
-    /// `settlement`, `district`, or absent for both.
-    let kind: PlaceDirectory.Kind?
-}
-
-struct ResolveResult: Encodable {
-    /// `found`, `ambiguous` or `not_found`.
-    let match: String
-    let place: PlaceDirectory.Place?
-    /// Every place the name may mean (ambiguous), or the closest spellings (not found).
-    let candidates: [PlaceDirectory.Place]
-}
-
 extension MethodRegistry {
+    /// `resolve` (`RPC.Resolve`). A name found is a few hash lookups, answered inline; a name
+    /// not found ranks every place for suggestions, which goes to a worker.
     mutating func registerResolve() {
-        // A name found is a few hash lookups, answered inline; a name not found ranks every
-        // place for suggestions, which goes to a worker.
-        register("resolve", inline: .attempt { raw, snapshot in try Self.resolve(Params.decode(ResolveParams.self, from: raw), snapshot, suggesting: false) }) { raw, snapshot in
-            try Self.resolve(Params.decode(ResolveParams.self, from: raw), snapshot, suggesting: true)!
+        register(RPC.Resolve.self, inline: .attempt(RPC.Resolve.self) { params, snapshot in
+            try Self.resolve(params, snapshot, suggesting: false)
+        }) { params, snapshot in
+            try Self.resolve(params, snapshot, suggesting: true)!
         }
     }
 
-    private static func resolve(_ params: ResolveParams, _ snapshot: Snapshot, suggesting: Bool) throws -> ResolveResult? {
-        let kinds: Set<PlaceDirectory.Kind> = params.kind.map { [$0] } ?? [.settlement, .district]
+    private static func resolve(_ params: RPC.Resolve.Params, _ snapshot: Snapshot, suggesting: Bool) throws -> RPC.Resolve.Result? {
+        let kinds: Set<PlaceKind> = params.kind.map { [$0] } ?? [.settlement, .district]
         switch try snapshot.dataset.places.resolve(params.name, kinds: kinds, suggestions: suggesting ? 5 : 0) {
-        case .found(let place): return ResolveResult(match: "found", place: place, candidates: [])
-        case .ambiguous(let places): return ResolveResult(match: "ambiguous", place: nil, candidates: places)
-        case .notFound(let suggestions): return suggesting ? ResolveResult(match: "not_found", place: nil, candidates: suggestions) : nil
+        case .found(let place): return .init(match: .found, place: place, candidates: [])
+        case .ambiguous(let places): return .init(match: .ambiguous, place: nil, candidates: places)
+        case .notFound(let suggestions): return suggesting ? .init(match: .notFound, place: nil, candidates: suggestions) : nil
         }
     }
 }
