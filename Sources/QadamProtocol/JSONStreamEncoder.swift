@@ -11,9 +11,17 @@
 /// writes again, which fits every synthesised and hand-written `encode(to:)` in the tree (they
 /// fill a container before moving on). Asking twice for a keyed container at one level merges
 /// the members into one object, as `JSONEncoder` does.
+///
+/// A top-level value that is `JSONTextWritable` writes itself instead (the hot results).
 public enum JSONStreamEncoder {
     public static func encode<T: Encodable>(_ value: T, into out: inout String,
                                             userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws(EncodingError) {
+        if let writable = value as? any JSONTextWritable {
+            var writer = JSONTextWriter()
+            try writable.writeJSON(to: &writer)
+            out = writer.text
+            return
+        }
         let encoder = StreamEncoder(out: out, userInfo: userInfo)
         out = ""
         do {
