@@ -57,6 +57,7 @@ public struct JSONTextWriter {
     public mutating func string(_ value: String) { JSONWriter.writeString(value, to: &text) }
     public mutating func bool(_ value: Bool) { text += value ? "true" : "false" }
     public mutating func int(_ value: Int) { text += String(value) }
+    public mutating func null() { text += "null" }
 
     /// NaN and infinities are refused, naming the member, as `JSONStreamEncoder` refuses them.
     public mutating func double(_ value: Double, of name: @autoclosure () -> String) throws(EncodingError) {

@@ -52,6 +52,17 @@ import Testing
         return l
     }
 
+    static func auditOrigins(_ r: inout SplitMix64) -> RPC.Audit.OriginsResult {
+        let s = StreamCodingTests.randomString, d = StreamCodingTests.randomDouble
+        let basis = CostBasis.allCases[Int(r.next() % 2)]
+        let rows = (0..<Int(r.next() % 6)).map { _ in
+            r.next() % 4 == 0 ? RPC.Audit.OriginsResult.Row(id: s(&r), error: s(&r))
+                : RPC.Audit.OriginsResult.Row(id: s(&r), distanceM: d(&r), timeS: d(&r), facilityID: s(&r), basis: basis)
+        }
+        return RPC.Audit.OriginsResult(kind: FacilityKind.allCases[Int(r.next() % 11)], profile: TravelProfile.allCases[Int(r.next() % 3)],
+                                       speedKmh: d(&r), detourFactor: maybe(&r, d), basis: basis, rows: rows)
+    }
+
     private func holdsToCodable<T: JSONTextWritable>(_ value: T) throws {
         let direct = try JSONStreamEncoder.encode(value)
         #expect(direct == (try JSONStreamEncoder.encode(ThroughCodable(value: value))))
@@ -63,6 +74,7 @@ import Testing
         for _ in 0..<1500 {
             try holdsToCodable(Self.nearest(&r))
             try holdsToCodable(Self.location(&r))
+            try holdsToCodable(Self.auditOrigins(&r))
         }
         try holdsToCodable(RPC.Ping.Result())
     }

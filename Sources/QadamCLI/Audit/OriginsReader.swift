@@ -73,10 +73,10 @@ public enum OriginsReader {
                 throw OriginsFileError(file: name, location: location,
                                        message: "\(record.fields.count) fields where the header has \(header.fields.count)")
             }
-            let id = record.fields[idColumn].trimmingCharacters(in: .whitespaces)
+            let id = record.fields[idColumn].trimmingBlanks
             guard !id.isEmpty else { throw OriginsFileError(file: name, location: location, message: "empty id") }
-            let lonText = record.fields[lonColumn].trimmingCharacters(in: .whitespaces)
-            let latText = record.fields[latColumn].trimmingCharacters(in: .whitespaces)
+            let lonText = record.fields[lonColumn].trimmingBlanks
+            let latText = record.fields[latColumn].trimmingBlanks
             let lon = Double(lonText), lat = Double(latText)
             let problem = lon == nil ? "lon '\(lonText)' is not a number" : lat == nil ? "lat '\(latText)' is not a number" : nil
             return (AuditOrigin(id: id, lon: lon ?? .nan, lat: lat ?? .nan, readProblem: problem), location)
@@ -134,5 +134,16 @@ public enum OriginsReader {
             }
             firstSeen[id] = location
         }
+    }
+}
+
+extension String {
+    /// Without leading and trailing blanks (spaces of any kind and tabs, as
+    /// `CharacterSet.whitespaces`). Most cells have none and come back as they are: Foundation's
+    /// `trimmingCharacters` was a fifth of reading a 40,000-row origins file.
+    var trimmingBlanks: String {
+        func blank(_ c: Character) -> Bool { c.isWhitespace && !c.isNewline }
+        guard let first, let last, blank(first) || blank(last) else { return self }
+        return String(drop(while: blank).reversed().drop(while: blank).reversed())
     }
 }

@@ -27,19 +27,15 @@ struct MeasureQuery: Decodable {
     static let groupKeys = [GroupKey.district, GroupKey.oblast, GroupKey.settlementClass, GroupKey.urbanRural,
                             GroupKey.agglomerationZone, GroupKey.polycentre]
 
-    func requiredKind() throws(RPCError) -> String {
+    func requiredKind() throws(RPCError) -> FacilityKind {
         guard let kind else { throw RPCError.invalidParams(field: "kind", "is required") }
-        guard FacilityKind(rawValue: kind) != nil else {
-            throw RPCError.invalidParams(field: "kind", "must be one of \(FacilityKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
-        }
-        return kind
+        guard let parsed = FacilityKind(parsing: kind) else { throw RPCError.invalidParams(field: "kind", FacilityKind.refusal(of: kind)) }
+        return parsed
     }
 
     func travelProfile() throws(RPCError) -> TravelProfile? {
         guard let profile else { return nil }
-        guard let p = TravelProfile(rawValue: profile) else {
-            throw RPCError.invalidParams(field: "profile", "must be walk, wheelchair or drive, got '\(profile)'")
-        }
+        guard let p = TravelProfile(parsing: profile) else { throw RPCError.invalidParams(field: "profile", TravelProfile.refusal(of: profile)) }
         return p
     }
 

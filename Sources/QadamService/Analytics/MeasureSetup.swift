@@ -28,7 +28,7 @@ struct MeasureSetup {
          horizon: ((Limit) -> Double)? = nil) throws {
         let content = try snapshot.dataset
         inputs = try snapshot.analytics
-        kind = try query.requiredKind()
+        kind = try query.requiredKind().rawValue
         let weighted = inputs.demand(forKind: kind)
         (demand, area) = try query.restrict(weighted.sites, inputs: inputs)
         let inputs = self.inputs

@@ -3,6 +3,7 @@ import QadamAccess
 import QadamData
 import QadamGeo
 import QadamNetwork
+import QadamProtocol
 
 /// The nearest facility of one kind from a point, however far: its id, and the trip's length
 /// and time.

@@ -1,14 +1,7 @@
 import QadamAccess
 import QadamGeo
 import QadamNetwork
-
-/// Where a result's travel costs came from, echoed in every result as `basis`.
-public enum CostBasis: String, Codable, Sendable {
-    /// Shortest paths on the dataset's street network.
-    case network
-    /// Geodesic distance × detour factor (and a speed): no network was available.
-    case estimated
-}
+import QadamProtocol
 
 /// What travel costs a query asks for.
 public struct CostSpec: Sendable, Hashable {

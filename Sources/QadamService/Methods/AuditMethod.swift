@@ -71,42 +71,26 @@ extension MethodRegistry {
         }
     }
 
-    /// The columns of an origins audit, in order (after `id`, before `error`).
-    static let originAuditColumns = ["distance_m", "time_s", "facility_id", "basis"]
-
-    private static func auditOrigins(_ origins: [AuditOriginParam], query: AuditQuery, snapshot: Snapshot) throws -> QadamProtocol.JSONValue {
+    private static func auditOrigins(_ origins: [AuditOriginParam], query: AuditQuery, snapshot: Snapshot) throws -> RPC.Audit.OriginsResult {
         let measure = query.measureQuery
         let kind = try measure.requiredKind()
         try measure.checkNumbers()
         let profile = try measure.travelProfile() ?? .walk
         let content = try snapshot.dataset
-        let finder = NearestFacilityFinder(content: content, inputs: try snapshot.analytics, kind: kind, profile: profile,
+        let finder = NearestFacilityFinder(content: content, inputs: try snapshot.analytics, kind: kind.rawValue, profile: profile,
                                            speedKmh: query.speedKmh, detourFactor: query.detourFactor ?? CostSpec.defaultDetourFactor)
         let points = origins.map(\.coordinate)
         let usable = points.compactMap { try? $0.get() }
         var found = try finder.nearest(usable)[...]
-        let basis = QadamProtocol.JSONValue.string(finder.basis.rawValue)
-        let rows: [QadamProtocol.JSONValue] = zip(origins, points).map { origin, point in
-            var row: [String: QadamProtocol.JSONValue] = ["id": .string(origin.id)]
-            let outcome = point.flatMap { _ in found.removeFirst() }
-            switch outcome {
+        let rows = zip(origins, points).map { origin, point -> RPC.Audit.OriginsResult.Row in
+            switch point.flatMap({ _ in found.removeFirst() }) {
             case .success(let hit):
-                row["distance_m"] = .double(hit.metres)
-                row["time_s"] = .double(hit.seconds)
-                row["facility_id"] = .string(hit.facilityID)
-                row["basis"] = basis
-                row["error"] = .null
+                return .init(id: origin.id, distanceM: hit.metres, timeS: hit.seconds, facilityID: hit.facilityID, basis: finder.basis)
             case .failure(let problem):
-                for column in originAuditColumns { row[column] = .null }
-                row["error"] = .string(problem.description)
+                return .init(id: origin.id, error: problem.description)
             }
-            return .object(row)
         }
-        var answer: [String: QadamProtocol.JSONValue] = [
-            "kind": .string(kind), "profile": .string(profile.rawValue), "speed_kmh": .double(finder.speedKmh),
-            "basis": basis, "columns": .array(originAuditColumns.map(QadamProtocol.JSONValue.string)), "rows": .array(rows),
-        ]
-        if let d = finder.detourFactor { answer["detour_factor"] = .double(d) }
-        return .object(answer)
+        return RPC.Audit.OriginsResult(kind: kind, profile: profile, speedKmh: finder.speedKmh,
+                                       detourFactor: finder.detourFactor, basis: finder.basis, rows: rows)
     }
 }
