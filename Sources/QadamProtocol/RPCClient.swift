@@ -84,13 +84,35 @@ public final class RPCClient {
     /// Sends one request and waits for its response. A JSON-RPC error comes back as a
     /// response whose `error` is set; only transport failures throw.
     public func call(_ method: String, params: JSONValue = .null) throws -> RPCResponse {
+        try response(to: start(method, params: params))
+    }
+
+    /// Sends one request and returns its id at once: the daemon works on it while this side
+    /// does other things (sends more, writes earlier answers); `response(to:)` collects it.
+    public func start(_ method: String, params: JSONValue = .null) throws -> JSONValue {
         let id = JSONValue.int(nextID)
         nextID += 1
         try send(RPCRequest(id: id, method: method, params: params))
-        let response = try readResponse()
-        guard response.id == id else { throw ClientError.mismatchedID(path: path, sent: id, got: response.id) }
-        return response
+        return id
     }
+
+    /// The response to the request with `id`. Answers to pipelined requests may come in any
+    /// order; those read on the way are kept for their own `response(to:)`.
+    public func response(to id: JSONValue) throws -> RPCResponse {
+        if let early = early.removeValue(forKey: id) { return early }
+        while true {
+            let response = try readResponse()
+            if response.id == id { return response }
+            guard response.id != .null, early.count < Self.maximumEarlyAnswers else {
+                throw ClientError.mismatchedID(path: path, sent: id, got: response.id)
+            }
+            early[response.id] = response
+        }
+    }
+
+    /// Answers read before they were asked for, by id; bounded so a confused peer cannot grow it.
+    private var early: [JSONValue: RPCResponse] = [:]
+    private static let maximumEarlyAnswers = 64
 
     /// Sends one request without waiting (for pipelining); read answers with `readResponse()`.
     public func send(_ request: RPCRequest) throws {

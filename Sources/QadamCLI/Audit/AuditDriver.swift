@@ -37,17 +37,35 @@ public struct AuditDriver {
     public func run(origins: [AuditOrigin], writer: any AuditSink, progress: ProgressReporter? = nil,
                     interrupt: InterruptFlag? = nil,
                     compute: ([AuditOrigin]) throws -> [AuditRow]) throws -> AuditOutcome {
+        try withoutActuallyEscaping(compute) { compute in
+            try run(origins: origins, writer: writer, progress: progress, interrupt: interrupt) { chunk in { try compute(chunk) } }
+        }
+    }
+
+    /// `run` with each chunk started one ahead: `start` is given chunk k+1 before chunk k's rows
+    /// are collected and written, and returns how to collect them. A daemon then computes the
+    /// next chunk while this process parses and writes the current one, instead of each side
+    /// waiting for the other.
+    public func run(origins: [AuditOrigin], writer: any AuditSink, progress: ProgressReporter? = nil,
+                    interrupt: InterruptFlag? = nil,
+                    start: ([AuditOrigin]) throws -> () throws -> [AuditRow]) throws -> AuditOutcome {
         let skipped = try resumePosition(origins: origins, writer: writer)
         progress?.start(alreadyDone: skipped)
         defer { progress?.finish() }
         var written = 0, errors = 0
-        var chunkStart = skipped
-        while chunkStart < origins.count {
-            let chunk = origins[chunkStart..<min(chunkStart + chunkSize, origins.count)]
+        func started(at first: Int) throws -> (chunk: ArraySlice<AuditOrigin>, rows: () throws -> [AuditRow])? {
+            guard first < origins.count else { return nil }
+            let chunk = origins[first..<min(first + chunkSize, origins.count)]
             let usable = chunk.filter { $0.problem == nil }
-            var computed = usable.isEmpty ? [] : try compute(Array(usable))[...]
-            guard computed.count == usable.count else {
-                throw AuditError.badRows(reason: "\(computed.count) rows for \(usable.count) origins")
+            return (chunk, usable.isEmpty ? { [] } : try start(usable))
+        }
+        var next = try started(at: skipped)
+        while let (chunk, rows) = next {
+            next = try started(at: chunk.endIndex)
+            var computed = try rows()[...]
+            let usableCount = chunk.count { $0.problem == nil }
+            guard computed.count == usableCount else {
+                throw AuditError.badRows(reason: "\(computed.count) rows for \(usableCount) origins")
             }
             for origin in chunk {
                 let row: AuditRow
@@ -68,7 +86,6 @@ public struct AuditDriver {
                     return .interrupted(rowsWritten: written)
                 }
             }
-            chunkStart += chunk.count
         }
         try writer.flush()
         return .completed(rowsWritten: written, errorRows: errors)

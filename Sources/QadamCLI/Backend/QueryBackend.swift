@@ -8,9 +8,22 @@ import QadamProtocol
 /// 2 for an error answer (RPC error or unloadable dataset), 3 when the daemon cannot be reached.
 public protocol QueryBackend {
     func call(_ method: String, params: JSONValue) throws -> JSONValue
+    /// Starts a call and returns at once where the backend can work meanwhile (a daemon
+    /// computes while this process writes earlier answers); `PendingCall.answer()` waits for it.
+    /// Backends that cannot compute it later, when the answer is asked for.
+    func start(_ method: String, params: JSONValue) throws -> PendingCall
+}
+
+/// A call started by `QueryBackend.start`, whose answer is collected once.
+public struct PendingCall {
+    public let answer: () throws -> JSONValue
 }
 
 extension QueryBackend {
+    public func start(_ method: String, params: JSONValue) throws -> PendingCall {
+        PendingCall { try self.call(method, params: params) }
+    }
+
     public func call(_ method: String) throws -> JSONValue {
         try call(method, params: .null)
     }

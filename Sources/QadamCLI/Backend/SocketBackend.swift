@@ -17,15 +17,20 @@ public final class SocketBackend: QueryBackend {
     }
 
     public func call(_ method: String, params: JSONValue) throws -> JSONValue {
-        let response: RPCResponse
-        do {
-            response = try client.call(method, params: params)
-        } catch {
-            throw Self.transportFailure(error)
-        }
-        switch response.outcome {
-        case .success(let result): return result
-        case .failure(let error): throw CLIError(error)
+        try start(method, params: params).answer()
+    }
+
+    /// Sends the request now; the daemon answers it while this process goes on.
+    public func start(_ method: String, params: JSONValue) throws -> PendingCall {
+        let id: JSONValue
+        do { id = try client.start(method, params: params) } catch { throw Self.transportFailure(error) }
+        return PendingCall { [client] in
+            let response: RPCResponse
+            do { response = try client.response(to: id) } catch { throw Self.transportFailure(error) }
+            switch response.outcome {
+            case .success(let result): return result
+            case .failure(let error): throw CLIError(error)
+            }
         }
     }
 

@@ -52,7 +52,7 @@ struct AuditCommand: ParsableCommand {
         }
         let outcome = try AuditDriver(columns: plan.columns, chunkSize: chunkSize)
             .run(origins: plan.origins, writer: writer, progress: ProgressReporter(total: plan.origins.count),
-                 interrupt: InterruptFlag.installed()) { chunk in try plan.compute(chunk, service) }
+                 interrupt: InterruptFlag.installed()) { chunk in try plan.start(chunk, service) }
         try writer.close()
         let place = OutputPath.name(output)
         switch outcome {
@@ -81,11 +81,11 @@ struct AuditCommand: ParsableCommand {
 }
 
 /// What one audit run asks: its origins, the columns the service answers with, and how a chunk
-/// of origins becomes one `audit` request.
+/// of origins becomes one `audit` request (started at once, its rows collected later).
 struct AuditPlan {
     var origins: [AuditOrigin]
     var columns: [String]
-    var compute: ([AuditOrigin], any QueryBackend) throws -> [AuditRow]
+    var start: ([AuditOrigin], any QueryBackend) throws -> () throws -> [AuditRow]
 
     /// Asks the service first for the columns (and, for a layer, the origins), so that a bad
     /// kind or area fails before any file is written.
@@ -105,7 +105,8 @@ struct AuditPlan {
             return AuditPlan(origins: origins, columns: columns) { chunk, backend in
                 var p = shared
                 p["origins"] = .array(chunk.map { .object(["id": .string($0.id), "at": .array([.double($0.lon), .double($0.lat)])]) })
-                return try rows(for: chunk, columns: columns, answer: try backend.call("audit", params: .object(p)))
+                let pending = try backend.start("audit", params: .object(p))
+                return { try rows(for: chunk, columns: columns, answer: pending.answer()) }
             }
         }
         var probe = shared
@@ -126,7 +127,8 @@ struct AuditPlan {
             var p = shared
             p["offset"] = .int(Int64(first))
             p["limit"] = .int(Int64(last - first + 1))
-            return try rows(for: chunk, columns: columns, answer: try backend.call("audit", params: .object(p)))
+            let pending = try backend.start("audit", params: .object(p))
+            return { try rows(for: chunk, columns: columns, answer: pending.answer()) }
         }
     }
 
