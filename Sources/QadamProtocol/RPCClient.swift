@@ -41,7 +41,12 @@ public final class RPCClient {
 
     public let path: String
     private let fd: Int32
+    /// Bytes received and not yet returned as lines start at `unread`.
     private var buffer: [UInt8] = []
+    private var unread = 0
+    /// One receive area for the connection's life: a fresh 64 KiB array per `recv` (zeroed, then
+    /// copied) was most of a closed-loop load generator's CPU.
+    private let receiveArea = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
     private var nextID: Int64 = 1
 
     /// Connects to the daemon's socket; `receiveTimeout` (seconds, 0 = none) bounds each read.
@@ -79,7 +84,10 @@ public final class RPCClient {
         self.fd = fd
     }
 
-    deinit { close(fd) }
+    deinit {
+        close(fd)
+        receiveArea.deallocate()
+    }
 
     /// Sends one request and waits for its response. A JSON-RPC error comes back as a
     /// response whose `error` is set; only transport failures throw.
@@ -150,22 +158,29 @@ public final class RPCClient {
 
     /// Reads bytes up to the next newline (not included).
     public func readLine() throws(ClientError) -> [UInt8] {
-        var scanned = 0
+        var scanned = unread
         while true {
             if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
+                let line = Array(buffer[unread..<newline])
+                unread = newline + 1
+                if unread == buffer.count {
+                    buffer.removeAll(keepingCapacity: true)
+                    unread = 0
+                }
                 return line
             }
+            if unread > 0 {
+                buffer.removeFirst(unread)
+                unread = 0
+            }
             scanned = buffer.count
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            let n = recv(fd, receiveArea.baseAddress, receiveArea.count, 0)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .receiveFailed(path: path, errno: errno)
             }
             if n == 0 { throw .closedByDaemon(path: path) }
-            buffer.append(contentsOf: chunk[..<n])
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: receiveArea[..<n]))
         }
     }
 }
