@@ -130,7 +130,7 @@ if withBenchmarks {
     package.targets.append(
         .executableTarget(
             name: "GeoBenchmarks",
-            dependencies: ["QadamGeo", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["QadamGeo", "QadamData", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/GeoBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
     package.targets.append(

@@ -1,7 +1,10 @@
 import Benchmark
+import Foundation
+import QadamData
 import QadamGeo
 
-/// Spatial primitives on the query path: R-tree look-ups, point-in-polygon, geodesics.
+/// Spatial primitives on the query path: R-tree look-ups, point-in-polygon, geodesics, and
+/// `locate` itself on the default dataset.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
                                            maxDuration: .seconds(2))
@@ -32,5 +35,16 @@ let benchmarks: @Sendable () -> Void = {
     let astana = Coordinate(lon: 71.4304, lat: 51.1282)
     Benchmark("Geodesic distance Almaty-Astana") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(Geodesic.distance(almaty, astana)) }
+    }
+
+    // `locate` in-process on the default dataset (Almaty 2012 + Konaev: 9,899 settlements, the
+    // districts, polycentres, agglomerations) when `scripts/run-demo.sh` has built it; the
+    // typed-contract issue asks ≤ 20 µs. Run from the repository root.
+    if let store = try? DatasetStore.open(URL(fileURLWithPath: "out/default.sqlite")),
+       let gazetteer = try? Gazetteer(store: store) {
+        let points = [almaty, Coordinate(lon: 77.0, lat: 43.87), Coordinate(lon: 76.95, lat: 43.25), Coordinate(lon: 71.43, lat: 51.13)]
+        Benchmark("Gazetteer.locate, default dataset (4 points)") { benchmark in
+            for _ in benchmark.scaledIterations { for p in points { blackHole(gazetteer.locate(p)) } }
+        }
     }
 }
