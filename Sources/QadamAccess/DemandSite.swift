@@ -1,3 +1,4 @@
+import QadamData
 import QadamGeo
 
 /// Where people live, as the measures see it: a building, grid cell or settlement point.
@@ -34,12 +35,13 @@ public struct DemandSite: Codable, Sendable, Hashable {
 
 }
 
-/// Well-known group keys, so that producers and consumers of `groups` agree on spelling.
+/// Well-known group keys, so that producers and consumers of `groups` agree on spelling: the
+/// words of the wire's `group_by` vocabulary (`GroupBy`).
 public enum GroupKey {
-    public static let district = "district"
-    public static let oblast = "oblast"
-    public static let settlementClass = "class"
-    public static let urbanRural = "urban_rural"
-    public static let agglomerationZone = "agglomeration_zone"
-    public static let polycentre = "polycentre"
+    public static let district = GroupBy.district.rawValue
+    public static let oblast = GroupBy.oblast.rawValue
+    public static let settlementClass = GroupBy.settlementClass.rawValue
+    public static let urbanRural = GroupBy.urbanRural.rawValue
+    public static let agglomerationZone = GroupBy.agglomerationZone.rawValue
+    public static let polycentre = GroupBy.polycentre.rawValue
 }

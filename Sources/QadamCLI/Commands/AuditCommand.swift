@@ -14,8 +14,8 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var backend: BackendOptions
     @Option(help: "Origins file: CSV with id, lon, lat columns, or a GeoJSON FeatureCollection of points; - reads standard input.") var origins: String?
     @Option(help: "Audit a dataset layer instead of an origins file: settlements.") var layer: String?
-    @Option(help: "With --origins: the facility kind (school, polyclinic, ...).") var kind: String?
-    @Option(help: "With --origins: walk (default), wheelchair or drive.") var profile: String?
+    @Option(help: "With --origins: the facility kind.") var kind: FacilityKind?
+    @Option(help: "With --origins: the travel profile (default walk).") var profile: TravelProfile?
     @Option(help: "With --layer: only settlements inside this district (id or name).") var area: String?
     @Option(name: .customLong("speed-kmh"), help: "Travel speed in km/h (default: the profile's).") var speedKmh: Double?
     @Option(name: .customLong("detour-factor"), help: "Without a network: road distance = straight line × this (default 1.3).")
@@ -70,8 +70,8 @@ struct AuditCommand: ParsableCommand {
     /// The parameters every `audit` request of this run carries.
     var sharedParams: [String: JSONValue] {
         var p: [String: JSONValue] = [:]
-        if let kind { p["kind"] = .string(kind) }
-        if let profile { p["profile"] = .string(profile) }
+        if let kind { p["kind"] = .string(kind.rawValue) }
+        if let profile { p["profile"] = .string(profile.rawValue) }
         if let speedKmh { p["speed_kmh"] = .double(speedKmh) }
         if let detourFactor { p["detour_factor"] = .double(detourFactor) }
         if let layer { p["layer"] = .string(layer) }

@@ -4,22 +4,22 @@ import QadamProtocol
 
 /// Flags the service-gap commands share; they become the methods' common parameters.
 struct MeasureOptions: ParsableArguments {
-    @Option(help: "Facility kind: school, kindergarten, polyclinic, hospital, ambulatory, feldsher_post, pharmacy, sports, ...")
-    var kind: String?
+    @Option(help: "Facility kind (OSM words such as clinic or doctors are read too).")
+    var kind: FacilityKind?
     @Option(name: .customLong("max-m"), help: "Limit in metres (else the norms catalogue's rule).")
     var maxM: Double?
     @Option(name: .customLong("max-min"), help: "Limit in minutes (else the norms catalogue's rule).")
     var maxMin: Double?
     @Option(help: "Restrict demand to this district (id or name, any case).")
     var area: String?
-    @Option(help: "Travel profile: walk, wheelchair, drive.")
-    var profile: String?
+    @Option(help: "Travel profile.")
+    var profile: TravelProfile?
     @Option(name: .customLong("speed-kmh"), help: "Travel speed in km/h (default: the profile's).")
     var speedKmh: Double?
     @Option(name: .customLong("detour-factor"), help: "Without a network: road distance = straight line × this (default 1.3).")
     var detourFactor: Double?
-    @Option(name: .customLong("group-by"), help: "Roll up by district, oblast, class, urban_rural, agglomeration_zone, polycentre (repeatable).")
-    var groupBy: [String] = []
+    @Option(name: .customLong("group-by"), help: "Roll up by this group (repeatable).")
+    var groupBy: [GroupBy] = []
     @Option(name: .customLong("assume-capacity"),
             help: "For facilities without a capacity: assume this many seats/visits/beds, or 'catalogue' for the norms catalogue's figure (default: leave them unknown and say how many).")
     var assumeCapacity: String?
@@ -29,14 +29,14 @@ struct MeasureOptions: ParsableArguments {
 
     var params: [String: JSONValue] {
         var p: [String: JSONValue] = [:]
-        if let kind { p["kind"] = .string(kind) }
+        if let kind { p["kind"] = .string(kind.rawValue) }
         if let maxM { p["max_m"] = .double(maxM) }
         if let maxMin { p["max_min"] = .double(maxMin) }
         if let area { p["area"] = .string(area) }
-        if let profile { p["profile"] = .string(profile) }
+        if let profile { p["profile"] = .string(profile.rawValue) }
         if let speedKmh { p["speed_kmh"] = .double(speedKmh) }
         if let detourFactor { p["detour_factor"] = .double(detourFactor) }
-        if !groupBy.isEmpty { p["group_by"] = .array(groupBy.map(JSONValue.string)) }
+        if !groupBy.isEmpty { p["group_by"] = .array(groupBy.map { .string($0.rawValue) }) }
         if let assumeCapacity { p["assume_capacity"] = Double(assumeCapacity).map(JSONValue.double) ?? .string(assumeCapacity) }
         return p
     }

@@ -16,3 +16,7 @@ extension TravelProfile: ExpressibleByArgument {
 extension PlaceKind: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 }
+
+extension GroupBy: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}

@@ -18,16 +18,19 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Set a facility's capacity: ID=CAPACITY (repeatable).") var resize: [String] = []
     @Option(help: "A GeoJSON file of changes (- reads standard input).") var changes: String?
 
-    func changeList() throws -> (kind: String?, changes: [JSONValue]) {
-        var kind: String?
+    func changeList() throws -> (kind: FacilityKind?, changes: [JSONValue]) {
+        var kind: FacilityKind?
         var out: [JSONValue] = []
         for a in add {
             let parts = a.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 4, let lon = Double(parts[0]), let lat = Double(parts[1]), let cap = Double(parts[3]) else {
                 throw ValidationError("--add must be LON,LAT,KIND,CAPACITY, got '\(a)'")
             }
-            if let k = kind ?? measure.kind, k != parts[2] { throw ValidationError("--add kind \(parts[2]) differs from \(k): one kind per scenario") }
-            kind = parts[2]
+            guard let added = FacilityKind(parsing: parts[2]) else { throw ValidationError("--add: \(FacilityKind.refusal(of: parts[2]))") }
+            if let k = kind ?? measure.kind, k != added {
+                throw ValidationError("--add kind \(added.rawValue) differs from \(k.rawValue): one kind per scenario")
+            }
+            kind = added
             out.append(["op": "add", "at": [.double(lon), .double(lat)], "capacity": .double(cap)])
         }
         for id in remove { out.append(["op": "remove", "id": .string(id)]) }
@@ -63,7 +66,7 @@ struct WhatIfCommand: ParsableCommand {
         let (kind, list) = try changeList()
         guard !list.isEmpty else { throw ValidationError("no changes: pass --add, --remove, --resize or --changes") }
         var p = measure.params
-        if let kind, p["kind"] == nil { p["kind"] = .string(kind) }
+        if let kind, p["kind"] == nil { p["kind"] = .string(kind.rawValue) }
         p["changes"] = .array(list)
         let queries = try backend.makeBackend()
         let result = try queries.call("whatif", params: .object(p))

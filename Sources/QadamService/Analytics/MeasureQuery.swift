@@ -24,8 +24,6 @@ struct MeasureQuery: Decodable {
         case detourFactor = "detour_factor", groupBy = "group_by", assumeCapacity = "assume_capacity"
     }
 
-    static let groupKeys = [GroupKey.district, GroupKey.oblast, GroupKey.settlementClass, GroupKey.urbanRural,
-                            GroupKey.agglomerationZone, GroupKey.polycentre]
 
     func requiredKind() throws(RPCError) -> FacilityKind {
         guard let kind else { throw RPCError.invalidParams(field: "kind", "is required") }
@@ -40,10 +38,10 @@ struct MeasureQuery: Decodable {
     }
 
     func groups() throws(RPCError) -> [String] {
-        for (i, key) in (groupBy ?? []).enumerated() where !Self.groupKeys.contains(key) {
-            throw RPCError.invalidParams(field: "group_by[\(i)]", "must be one of \(Self.groupKeys.joined(separator: ", ")), got '\(key)'")
+        try (groupBy ?? []).enumerated().map { (i, key) throws(RPCError) in
+            guard let group = GroupBy(parsing: key) else { throw RPCError.invalidParams(field: "group_by[\(i)]", GroupBy.refusal(of: key)) }
+            return group.rawValue
         }
-        return groupBy ?? []
     }
 
     func checkNumbers() throws(RPCError) {
