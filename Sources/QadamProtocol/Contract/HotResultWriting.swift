@@ -14,15 +14,6 @@ extension RPC.Ping.Result: JSONTextWritable {
     }
 }
 
-extension TravelEcho {
-    /// The echo's members, written into the result object that holds them.
-    func writeMembers(to o: inout JSONTextWriter) throws(EncodingError) {
-        o.member("profile", profile.rawValue)
-        try o.member("speed_kmh", speedKmh)
-        try o.member("max_snap_m", maxSnapM)
-    }
-}
-
 extension Unreachable: JSONTextWritable {
     public func writeJSON(to out: inout JSONTextWriter) throws(EncodingError) {
         try out.object { (o: inout JSONTextWriter) throws(EncodingError) in
@@ -46,7 +37,9 @@ extension LineString: JSONTextWritable {
 extension RPC.Nearest.Result: JSONTextWritable {
     public func writeJSON(to out: inout JSONTextWriter) throws(EncodingError) {
         try out.object { (o: inout JSONTextWriter) throws(EncodingError) in
-            try travel.writeMembers(to: &o)
+            o.member("profile", profile.rawValue)
+            try o.member("speed_kmh", speedKmh)
+            try o.member("max_snap_m", maxSnapM)
             o.member("kind", kind.rawValue)
             try o.member("from", from)
             o.member("k", k)

@@ -3,6 +3,7 @@ extension RPC {
     public enum Nearest: RPCMethod {
         public static let name = "nearest"
 
+        /// The travel parameters are members of the same object (`travel` gathers them).
         public struct Params: Codable, Sendable, Equatable {
             public var kind: FacilityKind
             public var from: Coordinate
@@ -10,39 +11,30 @@ extension RPC {
             public var k: Int?
             /// Each facility's path as a LineString (absent: false).
             public var includePath: Bool?
-            public var travel: TravelParams
+            public var profile: TravelProfile?
+            public var speedKmh: Double?
+            public var maxSnapM: Double?
 
             public init(kind: FacilityKind, from: Coordinate, k: Int? = nil, includePath: Bool? = nil, travel: TravelParams = TravelParams()) {
-                self.kind = kind; self.from = from; self.k = k; self.includePath = includePath; self.travel = travel
+                self.kind = kind; self.from = from; self.k = k; self.includePath = includePath
+                self.profile = travel.profile; self.speedKmh = travel.speedKmh; self.maxSnapM = travel.maxSnapM
             }
 
-            enum CodingKeys: String, CodingKey { case kind, from, k, includePath = "include_path" }
+            public var travel: TravelParams { TravelParams(profile: profile, speedKmh: speedKmh, maxSnapM: maxSnapM) }
 
-            public init(from decoder: Decoder) throws {
-                let c = try decoder.container(keyedBy: CodingKeys.self)
-                kind = try c.decode(FacilityKind.self, forKey: .kind)
-                from = try c.decode(Coordinate.self, forKey: .from)
-                k = try c.decodeIfPresent(Int.self, forKey: .k)
-                includePath = try c.decodeIfPresent(Bool.self, forKey: .includePath)
-                travel = try TravelParams(from: decoder)
-            }
-
-            public func encode(to encoder: Encoder) throws {
-                try travel.encode(to: encoder)
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(kind, forKey: .kind)
-                try c.encode(from, forKey: .from)
-                try c.encodeIfPresent(k, forKey: .k)
-                try c.encodeIfPresent(includePath, forKey: .includePath)
+            enum CodingKeys: String, CodingKey {
+                case kind, from, k, includePath = "include_path", profile, speedKmh = "speed_kmh", maxSnapM = "max_snap_m"
             }
         }
 
-        /// The travel echo's members sit beside the others (`profile`, `speed_kmh`, ...).
+        /// The travel echo's members come first, beside the others (`travel` gathers them).
         public struct Result: Codable, Sendable, Equatable {
+            public var profile: TravelProfile
+            public var speedKmh: Double
+            public var maxSnapM: Double
             public var kind: FacilityKind
             public var from: Coordinate
             public var k: Int
-            public var travel: TravelEcho
             public var reachable: Bool
             /// Why nothing was reached, when `reachable` is false.
             public var reason: Unreachable?
@@ -50,8 +42,15 @@ extension RPC {
             public var facilities: [Hit]
 
             public init(kind: FacilityKind, from: Coordinate, k: Int, travel: TravelEcho, reason: Unreachable?, facilities: [Hit]) {
-                self.kind = kind; self.from = from; self.k = k; self.travel = travel
+                profile = travel.profile; speedKmh = travel.speedKmh; maxSnapM = travel.maxSnapM
+                self.kind = kind; self.from = from; self.k = k
                 self.reachable = reason == nil; self.reason = reason; self.facilities = facilities
+            }
+
+            public var travel: TravelEcho { TravelEcho(profile: profile, speedKmh: speedKmh, maxSnapM: maxSnapM) }
+
+            enum CodingKeys: String, CodingKey {
+                case profile, speedKmh = "speed_kmh", maxSnapM = "max_snap_m", kind, from, k, reachable, reason, facilities
             }
 
             public struct Hit: Codable, Sendable, Equatable {
@@ -72,30 +71,6 @@ extension RPC {
                 enum CodingKeys: String, CodingKey {
                     case id, name, kind, point, lengthM = "length_m", timeS = "time_s", path
                 }
-            }
-
-            enum CodingKeys: String, CodingKey { case kind, from, k, reachable, reason, facilities }
-
-            public init(from decoder: Decoder) throws {
-                let c = try decoder.container(keyedBy: CodingKeys.self)
-                kind = try c.decode(FacilityKind.self, forKey: .kind)
-                from = try c.decode(Coordinate.self, forKey: .from)
-                k = try c.decode(Int.self, forKey: .k)
-                reachable = try c.decode(Bool.self, forKey: .reachable)
-                reason = try c.decodeIfPresent(Unreachable.self, forKey: .reason)
-                facilities = try c.decode([Hit].self, forKey: .facilities)
-                travel = try TravelEcho(from: decoder)
-            }
-
-            public func encode(to encoder: Encoder) throws {
-                try travel.encode(to: encoder)
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(kind, forKey: .kind)
-                try c.encode(from, forKey: .from)
-                try c.encode(k, forKey: .k)
-                try c.encode(reachable, forKey: .reachable)
-                try c.encodeIfPresent(reason, forKey: .reason)
-                try c.encode(facilities, forKey: .facilities)
             }
         }
     }

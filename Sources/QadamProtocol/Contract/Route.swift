@@ -4,38 +4,34 @@ extension RPC {
     public enum Route: RPCMethod {
         public static let name = "route"
 
+        /// The travel parameters are members of the same object (`travel` gathers them).
         public struct Params: Codable, Sendable, Equatable {
             public var from: Coordinate
             public var to: Coordinate
-            public var travel: TravelParams
+            public var profile: TravelProfile?
+            public var speedKmh: Double?
+            public var maxSnapM: Double?
 
             public init(from: Coordinate, to: Coordinate, travel: TravelParams = TravelParams()) {
-                self.from = from; self.to = to; self.travel = travel
+                self.from = from; self.to = to
+                self.profile = travel.profile; self.speedKmh = travel.speedKmh; self.maxSnapM = travel.maxSnapM
             }
 
-            enum CodingKeys: String, CodingKey { case from, to }
+            public var travel: TravelParams { TravelParams(profile: profile, speedKmh: speedKmh, maxSnapM: maxSnapM) }
 
-            public init(from decoder: Decoder) throws {
-                let c = try decoder.container(keyedBy: CodingKeys.self)
-                from = try c.decode(Coordinate.self, forKey: .from)
-                to = try c.decode(Coordinate.self, forKey: .to)
-                travel = try TravelParams(from: decoder)
-            }
-
-            public func encode(to encoder: Encoder) throws {
-                try travel.encode(to: encoder)
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(from, forKey: .from)
-                try c.encode(to, forKey: .to)
+            enum CodingKeys: String, CodingKey {
+                case from, to, profile, speedKmh = "speed_kmh", maxSnapM = "max_snap_m"
             }
         }
 
-        /// The travel echo's members sit beside the others (`profile`, `speed_kmh`, ...);
-        /// length, time and geometry are absent when there is no route, and `reason` says why.
+        /// The travel echo's members come first (`travel` gathers them); length, time and
+        /// geometry are absent when there is no route, and `reason` says why.
         public struct Result: Codable, Sendable, Equatable {
+            public var profile: TravelProfile
+            public var speedKmh: Double
+            public var maxSnapM: Double
             public var from: Coordinate
             public var to: Coordinate
-            public var travel: TravelEcho
             public var reachable: Bool
             public var reason: Unreachable?
             public var lengthM: Double?
@@ -44,41 +40,22 @@ extension RPC {
 
             /// A route found.
             public init(from: Coordinate, to: Coordinate, travel: TravelEcho, lengthM: Double, timeS: Double, geometry: LineString) {
-                self.from = from; self.to = to; self.travel = travel; reachable = true; reason = nil
+                profile = travel.profile; speedKmh = travel.speedKmh; maxSnapM = travel.maxSnapM
+                self.from = from; self.to = to; reachable = true; reason = nil
                 self.lengthM = lengthM; self.timeS = timeS; self.geometry = geometry
             }
 
             /// No route, and why.
             public init(from: Coordinate, to: Coordinate, travel: TravelEcho, unreachable reason: Unreachable) {
-                self.from = from; self.to = to; self.travel = travel; reachable = false; self.reason = reason
+                profile = travel.profile; speedKmh = travel.speedKmh; maxSnapM = travel.maxSnapM
+                self.from = from; self.to = to; reachable = false; self.reason = reason
             }
+
+            public var travel: TravelEcho { TravelEcho(profile: profile, speedKmh: speedKmh, maxSnapM: maxSnapM) }
 
             enum CodingKeys: String, CodingKey {
-                case from, to, reachable, reason, lengthM = "length_m", timeS = "time_s", geometry
-            }
-
-            public init(from decoder: Decoder) throws {
-                let c = try decoder.container(keyedBy: CodingKeys.self)
-                from = try c.decode(Coordinate.self, forKey: .from)
-                to = try c.decode(Coordinate.self, forKey: .to)
-                reachable = try c.decode(Bool.self, forKey: .reachable)
-                reason = try c.decodeIfPresent(Unreachable.self, forKey: .reason)
-                lengthM = try c.decodeIfPresent(Double.self, forKey: .lengthM)
-                timeS = try c.decodeIfPresent(Double.self, forKey: .timeS)
-                geometry = try c.decodeIfPresent(LineString.self, forKey: .geometry)
-                travel = try TravelEcho(from: decoder)
-            }
-
-            public func encode(to encoder: Encoder) throws {
-                try travel.encode(to: encoder)
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(from, forKey: .from)
-                try c.encode(to, forKey: .to)
-                try c.encode(reachable, forKey: .reachable)
-                try c.encodeIfPresent(reason, forKey: .reason)
-                try c.encodeIfPresent(lengthM, forKey: .lengthM)
-                try c.encodeIfPresent(timeS, forKey: .timeS)
-                try c.encodeIfPresent(geometry, forKey: .geometry)
+                case profile, speedKmh = "speed_kmh", maxSnapM = "max_snap_m", from, to, reachable, reason
+                case lengthM = "length_m", timeS = "time_s", geometry
             }
         }
     }
