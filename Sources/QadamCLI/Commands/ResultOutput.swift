@@ -19,8 +19,7 @@ enum ResultOutput {
     /// data error naming what was expected.
     static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue?, what: String) throws -> T {
         do {
-            let text = try JSONText.serialize(value ?? .null)
-            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+            return try (value ?? .null).decode(T.self)
         } catch {
             throw CLIError("the answer has no readable \(what): \(error)", exitCode: .dataError)
         }
