@@ -42,9 +42,10 @@ private func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingK
 }
 
 /// One value as a Swift scalar, or the `DecodingError` `JSONDecoder` would throw for it.
-private func scalar<T>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T {
+/// The path is built only for an error: building it for every member read cost more than the read.
+private func scalar<T>(_ type: T.Type, _ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
     if case .null = value {
-        throw DecodingError.valueNotFound(type, .init(codingPath: path, debugDescription: "Expected \(type) value but found null instead."))
+        throw DecodingError.valueNotFound(type, .init(codingPath: path(), debugDescription: "Expected \(type) value but found null instead."))
     }
     switch type {
     case is String.Type: if case .string(let s) = value { return s as! T }
@@ -57,21 +58,26 @@ private func scalar<T>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKe
         switch value {
         case .int(let i): converted = integer.init(exactly: i)
         case .double(let d) where d == d.rounded(): converted = integer.init(exactly: d)
-        default: throw mismatch(type, value, path) // a fraction names its field, where JSONDecoder names none
+        default: throw mismatch(type, value, path()) // a fraction names its field, where JSONDecoder names none
         }
         guard let converted else {
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "Number \(value) does not fit in \(type)."))
+            throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "Number \(value) does not fit in \(type)."))
         }
         return converted as! T
     }
-    throw mismatch(type, value, path)
+    throw mismatch(type, value, path())
 }
 
-private func decodeValue<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [any CodingKey]) throws -> T {
+private func decodeValue<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
     switch type {
     case is JSONValue.Type: return value as! T
-    case is String.Type, is Bool.Type, is Double.Type, is Int.Type, is Int64.Type: return try scalar(type, value, path)
-    default: return try T(from: ValueDecoder(value: value, codingPath: path))
+    case is String.Type, is Bool.Type, is Double.Type, is Int.Type, is Int64.Type: return try scalar(type, value, path())
+    case is [Double].Type:
+        // Coordinates and number lists (an audit request has a thousand): read in place rather
+        // than through an unkeyed container per list.
+        guard case .array(let items) = value else { throw mismatch(type, value, path()) }
+        return try items.indices.map { i in try scalar(Double.self, items[i], path() + [ArrayIndexKey(i)]) } as! T
+    default: return try T(from: ValueDecoder(value: value, codingPath: path()))
     }
 }
 

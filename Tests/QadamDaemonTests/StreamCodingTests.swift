@@ -60,6 +60,8 @@ import Testing
         var byName: [String: Double]
         var flattened: Flattened?
         var matrix: [[Double?]]
+        /// A plain number list: `JSONValueDecoder` reads these without a container.
+        var weights: [Double]
         var empty: [Int]
         var note: String?
     }
@@ -109,6 +111,7 @@ import Testing
                     flattened: r.next() % 4 == 0 ? nil : Flattened(leaf: randomLeaf(&r), tags: (0..<Int(r.next() % 3)).map { _ in randomString(&r) },
                                                                    extra: randomJSON(&r)),
                     matrix: (0..<Int(r.next() % 3)).map { _ in (0..<Int(r.next() % 3)).map { _ in r.next() % 4 == 0 ? nil : randomDouble(&r) } },
+                    weights: (0..<Int(r.next() % 4)).map { _ in randomDouble(&r) },
                     empty: [], note: r.next() % 2 == 0 ? nil : randomString(&r))
     }
 
@@ -135,7 +138,7 @@ import Testing
         var random = SplitMix64(seed: 1)
         var leaf = Self.randomLeaf(&random)
         leaf.weight = .nan
-        let root = Root(id: 1, leaves: [leaf, leaf], byName: [:], flattened: nil, matrix: [], empty: [], note: nil)
+        let root = Root(id: 1, leaves: [leaf, leaf], byName: [:], flattened: nil, matrix: [], weights: [], empty: [], note: nil)
         #expect {
             try JSONStreamEncoder.encode(root)
         } throws: { error in
