@@ -21,7 +21,7 @@ struct GraphExportCommand: ParsableCommand {
 
     @Option(help: "Dataset file with a network layer (- reads standard input).") var dataset: String
     @Option(help: "Norms catalogue (needed to load the dataset; default as for other commands; - reads standard input).") var norms: String?
-    @Option(help: "Travel profile: walk, wheelchair, drive.") var profile: String = "walk"
+    @Option(help: "Travel profile.") var profile: TravelProfile = .walk
     @Option(name: .customLong("speed-kmh"), help: "Speed in km/h for cost_s (default: the profile's).") var speedKmh: Double?
     @Option(name: .customLong("speed"), help: .hidden) var deprecatedSpeed: Double?
     @Option(help: "Output format: csv.") var format: OutputFormat = .csv
@@ -32,9 +32,6 @@ struct GraphExportCommand: ParsableCommand {
 
     func validate() throws {
         guard format == .csv else { throw ValidationError("graph export writes csv only") }
-        guard TravelProfile(rawValue: profile) != nil else {
-            throw ValidationError("--profile must be one of \(TravelProfile.allCases.map(\.rawValue).joined(separator: ", ")), got '\(profile)'")
-        }
         try DeprecatedSpelling.check(old: "--speed", given: deprecatedSpeed != nil, current: "--speed-kmh", alsoGiven: speedKmh != nil)
         if let speed, !(speed > 0 && speed <= 300) { throw ValidationError("--speed-kmh must be above 0 and at most 300 km/h") }
         try InputFile.requirePath(output, option: "--output", because: "it is a directory for nodes.csv and edges.csv")
@@ -45,7 +42,7 @@ struct GraphExportCommand: ParsableCommand {
         guard let network = (backend.service.store.current.content as? DatasetContent)?.network else {
             throw CLIError("\(InputFile(dataset, option: "--dataset")): dataset has no network layer; import an OSM extract with qadam import", exitCode: .dataError)
         }
-        let mode = TravelMode(profile: TravelProfile(rawValue: profile)!, speedKmh: speed)
+        let mode = TravelMode(profile: profile, speedKmh: speed)
         do {
             try GraphCSVExport.write(network.graph, mode: mode, toDirectory: URL(fileURLWithPath: output))
         } catch {

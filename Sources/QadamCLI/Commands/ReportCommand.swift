@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QadamProtocol
 
 /// `qadam report`: one self-contained HTML file for an area — districts shaded by a measure,
 /// facilities, the worst gaps, tables with their norm ids and sources, bar charts, and the
@@ -12,13 +13,13 @@ struct ReportCommand: ParsableCommand {
     var area: String?
     @Option(help: "Language of the report's labels: ru, en, kk.") var lang: ReportLanguage = .ru
     @Option(help: "Shade districts by provision, coverage or deficit.") var shade: ReportShade = .provision
-    @Option(help: "Facility kind for --shade coverage or deficit.") var kind: String = "school"
+    @Option(help: "Facility kind for --shade coverage or deficit.") var kind: FacilityKind = .school
     @Option(help: "How many worst gaps to label.") var gaps: Int = 10
     @Option(help: "The HTML file to write (- writes it to standard output).") var output: String
 
     func run() throws {
         let model = try ReportBuilder(backend: try backend.makeBackend(), area: area, language: lang, shade: shade,
-                                      kind: kind, gapCount: gaps).build()
+                                      kind: kind.rawValue, gapCount: gaps).build()
         let html = HTMLReport.render(model)
         if let output = OutputPath.file(output) {
             do { try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
