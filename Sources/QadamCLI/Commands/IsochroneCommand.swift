@@ -35,23 +35,19 @@ struct IsochroneCommand: ParsableCommand {
 
     func run() throws {
         let queries = try backend.makeBackend()
-        var params = try travel.params
-        params["from"] = PointArgument.json(try PointArgument.resolve(from, flag: "--from", backend: queries))
-        params["minutes"] = .array(try times().map { .double($0) })
-        if let buffer = bufferM ?? deprecatedBuffer { params["buffer_m"] = .double(buffer) }
-        if edges { params["include_edges"] = true }
-        let result = try queries.call("isochrone", params: .object(params))
-        let reachable = result["reachable"]?.boolValue == true
-        try ResultOutput.write(result, to: output, layer: "isochrones",
-                               preamble: reachable ? nil : "nothing reachable: \(UnreachableText.line(result))") {
+        let params = RPC.Isochrone.Params(from: try PointArgument.resolve(from, flag: "--from", backend: queries), minutes: try times(),
+                                          bufferM: bufferM ?? deprecatedBuffer, includeEdges: edges ? true : nil, travel: travel.travel)
+        let answer = try queries.call(RPC.Isochrone.self, params)
+        let result = answer.result
+        try ResultOutput.write(answer.json, to: output, layer: "isochrones",
+                               preamble: result.reason.map { "nothing reachable: \($0.line)" }) {
             var t = Tabular(columns: ["minutes", "what", "profile", "reached_vertices"])
-            for band in result["isochrones"]?.arrayValue ?? [] {
-                let row: (String) -> [TabularValue] = { what in
-                    [.double(band["minutes"]?.doubleValue, digits: 0), .text(what), .text(result["profile"]?.stringValue ?? ""),
-                     band["reached_vertices"]?.intValue.map { .integer(Int($0)) } ?? .missing]
+            for band in result.isochrones {
+                func row(_ what: String) -> [TabularValue] {
+                    [.double(band.minutes, digits: 0), .text(what), .text(result.profile.rawValue), .integer(band.reachedVertices)]
                 }
-                t.append(row("area"), geometry: try band["geometry"].map { try JSONText.serialize($0) })
-                if let streets = band["edges"] {
+                t.append(row("area"), geometry: try JSONText.serialize(band.geometry))
+                if let streets = band.edges {
                     t.append(row("streets"), geometry: try JSONText.serialize(streets))
                 }
             }

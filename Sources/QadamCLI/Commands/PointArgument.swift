@@ -46,7 +46,4 @@ enum PointArgument {
             throw CLIError(([why] + candidates).joined(separator: "\n"), exitCode: .usage)
         }
     }
-
-    /// The point as a request parameter, `[lon, lat]`, for methods still built by hand.
-    static func json(_ c: Coordinate) -> JSONValue { [.double(c.lon), .double(c.lat)] }
 }

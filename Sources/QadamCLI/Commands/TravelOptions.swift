@@ -33,10 +33,3 @@ struct TravelOptions: ParsableArguments {
         get throws { try JSONValue(encoding: travel).objectValue ?? [:] }
     }
 }
-
-/// Reads the `reason` object of an unreachable network answer as one line for people.
-enum UnreachableText {
-    static func line(_ result: JSONValue) -> String {
-        (try? result["reason"]?.decode(Unreachable.self))?.line ?? "unreachable: no route"
-    }
-}

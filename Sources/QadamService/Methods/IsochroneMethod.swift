@@ -2,19 +2,7 @@ import QadamGeo
 import QadamNetwork
 import QadamProtocol
 
-/// `isochrone`: the area reachable from a point within each of several times, as nested
-/// polygons (the reached streets buffered by `buffer_m` and dissolved with GEOS), and on
-/// request the reached street pieces themselves.
-struct IsochroneParams: Decodable {
-    let from: Coordinate
-    let minutes: [Double]?
-    let bufferM: Double?
-    let includeEdges: Bool?
-
-    enum CodingKeys: String, CodingKey {
-        case from, minutes, bufferM = "buffer_m", includeEdges = "include_edges"
-    }
-
+extension RPC.Isochrone.Params {
     static let defaultMinutes: [Double] = [5, 10, 15]
 
     /// Ascending, distinct, each in (0, 240], at most 12 of them.
@@ -31,10 +19,10 @@ struct IsochroneParams: Decodable {
 }
 
 extension MethodRegistry {
+    /// `isochrone` (`RPC.Isochrone`): one search per time, on a worker.
     mutating func registerIsochrone() {
-        register("isochrone") { raw, snapshot in
-            let params = try Params.decode(IsochroneParams.self, from: raw)
-            let (mode, snap) = try Params.decode(TravelParams.self, from: raw).resolved()
+        register(RPC.Isochrone.self) { params, snapshot in
+            let (mode, snap) = try params.travel.resolved()
             let from = try params.from.validated(field: "from")
             let minutes = try params.checkedMinutes()
             let buffer = params.bufferM ?? 50
@@ -42,41 +30,29 @@ extension MethodRegistry {
                 throw RPCError.invalidParams(field: "buffer_m", "must be above 0 and at most 1000 metres, got \(buffer)")
             }
             let queries = try snapshot.networkQueries
-            var members = try Params.encodeResult(TravelEcho(mode: mode, snap: snap)).objectValue ?? [:]
-            members["from"] = [.double(from.lon), .double(from.lat)]
-            members["minutes"] = .array(minutes.map { .double($0) })
-            members["buffer_m"] = .double(buffer)
-
-            var isochrones: [JSONValue] = []
+            func answer(_ reason: Unreachable?, _ bands: [RPC.Isochrone.Result.Band]) -> RPC.Isochrone.Result {
+                RPC.Isochrone.Result(travel: TravelEcho(mode: mode, snap: snap), from: from, minutes: minutes, bufferM: buffer,
+                                     reason: reason, isochrones: bands)
+            }
+            var bands: [RPC.Isochrone.Result.Band] = []
             var inner: Geometry?
             for limit in minutes {
                 try Cancellation.check()
                 let reached = queries.withSearch { $0.reachedNetwork(from: from, mode: mode, limitSeconds: limit * 60, snap: snap) }
                 guard case .reached(let network) = reached else {
-                    members["reachable"] = false
-                    members["reason"] = try Params.encodeResult(Unreachable(reached.reason!, point: "the origin ('from')")
-                        .suggestingSwap(of: from, network: queries.network, profile: mode.profile, snap: snap))
-                    members["isochrones"] = []
-                    return JSONValue.object(members)
+                    return answer(Unreachable(reached.reason!, point: "the origin ('from')")
+                        .suggestingSwap(of: from, network: queries.network, profile: mode.profile, snap: snap), [])
                 }
                 // Each area includes the one inside it, so the bands nest exactly.
                 var area = try network.polygon(bufferMetres: buffer)
                 if let inner { area = try area.union(inner) }
                 inner = area
-                var item: [String: JSONValue] = [
-                    "minutes": .double(limit),
-                    "reached_vertices": .int(Int64(network.vertices.count)),
-                    "geometry": try JSONText.parse(area.geoJSON),
-                ]
-                if params.includeEdges == true {
-                    item["edges"] = ["type": "MultiLineString",
-                                     "coordinates": .array(network.pieces.map { .array($0.map { [.double($0.lon), .double($0.lat)] }) })]
-                }
-                isochrones.append(.object(item))
+                let edges: JSONValue? = params.includeEdges == true
+                    ? ["type": "MultiLineString", "coordinates": .array(network.pieces.map { .array($0.map { [.double($0.lon), .double($0.lat)] }) })]
+                    : nil
+                bands.append(.init(minutes: limit, reachedVertices: network.vertices.count, geometry: try JSONText.parse(area.geoJSON), edges: edges))
             }
-            members["reachable"] = true
-            members["isochrones"] = .array(isochrones)
-            return JSONValue.object(members)
+            return answer(nil, bands)
         }
     }
 }
