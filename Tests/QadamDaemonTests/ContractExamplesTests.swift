@@ -42,5 +42,6 @@ import Testing
         #expect(try roundTrips(RPC.Nearest.self) >= 1)
         #expect(try roundTrips(RPC.Route.self) >= 1)
         #expect(try roundTrips(RPC.Isochrone.self) >= 1)
+        #expect(try roundTrips(RPC.Matrix.self) >= 1)
     }
 }

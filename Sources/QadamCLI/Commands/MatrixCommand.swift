@@ -16,10 +16,10 @@ struct MatrixCommand: ParsableCommand {
         discussion: "Rows stream as they are computed: --format csv (default) or json (an array of row objects).")
 
     @OptionGroup var backend: BackendOptions
-    @Option(help: "Origin layer: settlements, facilities, demand.") var fromLayer: String
-    @Option(help: "Destination layer: settlements, facilities, demand.") var toLayer: String
-    @Option(help: "Only facilities of this kind as origins (with --from-layer facilities).") var fromKind: String?
-    @Option(help: "Only facilities of this kind as destinations (with --to-layer facilities).") var toKind: String?
+    @Option(help: "Origin layer.") var fromLayer: MatrixLayer
+    @Option(help: "Destination layer.") var toLayer: MatrixLayer
+    @Option(help: "Only facilities of this kind as origins (with --from-layer facilities).") var fromKind: FacilityKind?
+    @Option(help: "Only facilities of this kind as destinations (with --to-layer facilities).") var toKind: FacilityKind?
     @Option(help: "Most origin-destination pairs per request (at least one origin per request).") var batchCells: Int = 50_000
     @OptionGroup var travel: TravelOptions
     @Option(help: "Output format: csv, json.") var format: OutputFormat = .csv
@@ -31,25 +31,19 @@ struct MatrixCommand: ParsableCommand {
 
     func run() throws {
         let source = try backend.makeBackend()
-        var base = try travel.params
-        base["from_layer"] = .string(fromLayer)
-        base["to_layer"] = .string(toLayer)
-        if let fromKind { base["from_kind"] = .string(fromKind) }
-        if let toKind { base["to_kind"] = .string(toKind) }
         var writer = RowWriter(format: format)
         var offset = 0, batch = 1, total = Int.max
         while offset < total {
-            var params = base
-            params["from_offset"] = .int(Int64(offset))
-            params["from_limit"] = .int(Int64(batch))
-            let result = try source.call("matrix", params: .object(params))
-            total = Int(result["from_count"]?.intValue ?? 0)
-            let destinations = max(1, Int(result["to_count"]?.intValue ?? 1))
-            writer.write(result["rows"]?.arrayValue ?? [])
+            let params = RPC.Matrix.Params(fromLayer: fromLayer, toLayer: toLayer, fromKind: fromKind, toKind: toKind,
+                                           fromOffset: offset, fromLimit: batch, travel: travel.travel)
+            let page = try source.call(RPC.Matrix.self, params).result
+            total = page.fromCount
+            let destinations = max(1, page.toCount)
+            try writer.write(page.rows)
             offset += batch
             batch = max(1, batchCells / destinations)
         }
-        writer.finish()
+        try writer.finish()
     }
 
     /// Writes rows as they come: CSV lines, or the items of one JSON array.
@@ -60,26 +54,25 @@ struct MatrixCommand: ParsableCommand {
 
         init(format: OutputFormat) { self.format = format }
 
-        mutating func write(_ rows: [JSONValue]) {
+        mutating func write(_ rows: [RPC.Matrix.Result.Row]) throws {
             var out = ""
             if !headerWritten { out += format == .csv ? "from,to,length_m,time_s\n" : "[" }
             headerWritten = true
             for row in rows {
-                let from = row["from"]?.stringValue ?? "", to = row["to"]?.stringValue ?? ""
-                let length = row["length_m"]?.doubleValue, time = row["time_s"]?.doubleValue
                 if format == .csv {
-                    out += [CSVField.quoted(from), CSVField.quoted(to), length.map(TabularValue.plain) ?? "",
-                            time.map(TabularValue.plain) ?? ""].joined(separator: ",") + "\n"
+                    out += [CSVField.quoted(row.from), CSVField.quoted(row.to), row.lengthM.map(TabularValue.plain) ?? "",
+                            row.timeS.map(TabularValue.plain) ?? ""].joined(separator: ",") + "\n"
                 } else {
-                    out += (rowsWritten > 0 ? ",\n" : "\n") + ((try? JSONText.serialize(row)) ?? "null")
+                    // Canonical (sorted-key) text, as the answer's own rows are written.
+                    out += (rowsWritten > 0 ? ",\n" : "\n") + (try JSONText.serialize(JSONValue(encoding: row)))
                 }
                 rowsWritten += 1
             }
             emit(out)
         }
 
-        mutating func finish() {
-            if !headerWritten { write([]) }
+        mutating func finish() throws {
+            if !headerWritten { try write([]) }
             if format == .json { emit("\n]\n") }
         }
     }

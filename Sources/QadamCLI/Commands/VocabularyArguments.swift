@@ -20,3 +20,7 @@ extension PlaceKind: ExpressibleByArgument {
 extension GroupBy: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 }
+
+extension MatrixLayer: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}

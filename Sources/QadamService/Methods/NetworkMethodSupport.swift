@@ -87,14 +87,6 @@ extension Snapshot {
     }
 }
 
-extension FacilityKind {
-    /// A facility kind from a request field; our names and the usual OSM values are accepted.
-    static func requested(_ text: String, field: String) throws(RPCError) -> FacilityKind {
-        guard let kind = FacilityKind(parsing: text) else { throw RPCError.invalidParams(field: field, refusal(of: text)) }
-        return kind
-    }
-}
-
 extension Coordinate {
     /// Checked as a request field (finite, inside WGS 84 bounds).
     func validated(field: String) throws(RPCError) -> Coordinate {
