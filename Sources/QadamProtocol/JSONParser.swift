@@ -154,7 +154,16 @@ public struct JSONParser {
     private mutating func string() throws(JSONSyntaxError) -> String {
         let start = i
         i += 1
-        var out = [UInt8]()
+        // Most strings (keys, ids, names) hold no escape: find the closing quote and copy the
+        // bytes into the String once. Anything else continues below from where the scan stopped.
+        var end = i
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { i = end + 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self)
+        }
+        var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[i..<end]))
+        i = end
         while true {
             guard i < bytes.count else { throw error("unterminated string", at: start) }
             let b = bytes[i]

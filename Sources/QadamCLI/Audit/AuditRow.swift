@@ -59,9 +59,23 @@ struct AuditLineEncoder {
     func line(_ row: AuditRow) -> String {
         switch format {
         case .csv:
-            let fields = [row.id, Self.coordinateText(row.lon), Self.coordinateText(row.lat)]
-                + row.values.map(\.csv) + [row.error ?? ""]
-            return fields.map(CSVField.quoted).joined(separator: ",") + "\n"
+            // Field by field into one string: the arrays of fields and quoted fields per row
+            // were a fifth of `qadam audit`'s time.
+            var line = ""
+            line.reserveCapacity(64 + 16 * row.values.count)
+            CSVField.append(row.id, to: &line)
+            line += ","
+            CSVField.append(Self.coordinateText(row.lon), to: &line)
+            line += ","
+            CSVField.append(Self.coordinateText(row.lat), to: &line)
+            for value in row.values {
+                line += ","
+                CSVField.append(value.csv, to: &line)
+            }
+            line += ","
+            CSVField.append(row.error ?? "", to: &line)
+            line += "\n"
+            return line
         case .geojsonl:
             var properties: [String: Any] = ["id": row.id, "error": row.error ?? NSNull()]
             for (name, value) in zip(columns, row.values) { properties[name] = Self.jsonValue(value) }
