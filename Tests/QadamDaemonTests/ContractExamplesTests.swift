@@ -35,6 +35,26 @@ import Testing
         return checked
     }
 
+    /// The service-gap methods share `MeasureParams`: each documented request that the daemon
+    /// answers reads into it, and writes back exactly the shared members it gave.
+    @Test func documentedMeasureRequestsReadThroughTheSharedParams() throws {
+        let methods: Set = ["coverage", "access", "deficit", "provision", "whatif", "site", "agglomerations"]
+        let shared: Set = ["kind", "max_m", "max_min", "area", "profile", "speed_kmh", "detour_factor", "group_by", "assume_capacity"]
+        var checked = 0
+        for fence in Self.fences {
+            for exchange in try ProtocolExamplesTests.examples(fence: fence) {
+                guard let request = try? JSONText.parse(exchange.request), let method = request["method"]?.stringValue,
+                      methods.contains(method), try JSONText.parse(exchange.expected)["result"] != nil else { continue }
+                let params = request["params"] ?? .object([:])
+                let given = JSONValue.object((params.objectValue ?? [:]).filter { shared.contains($0.key) })
+                let rewritten = try JSONValue(encoding: params.decode(MeasureParams.self))
+                #expect(ProtocolExamplesTests.difference(given, rewritten) == nil, "docs/protocol.md:\(exchange.line): \(rewritten)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 7)
+    }
+
     @Test func documentedExamplesReadAndWriteThroughTheContractTypes() throws {
         #expect(try roundTrips(RPC.Ping.self) >= 1)
         #expect(try roundTrips(RPC.Locate.self) >= 1)

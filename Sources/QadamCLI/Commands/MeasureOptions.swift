@@ -27,18 +27,16 @@ struct MeasureOptions: ParsableArguments {
 
     init() {}
 
+    /// The contract's shared measure parameters these options set.
+    var measureParams: MeasureParams {
+        MeasureParams(kind: kind, maxM: maxM, maxMin: maxMin, area: area, profile: profile, speedKmh: speedKmh,
+                      detourFactor: detourFactor, groupBy: groupBy.isEmpty ? nil : groupBy,
+                      assumeCapacity: assumeCapacity.map { Double($0).map(JSONValue.double) ?? .string($0) })
+    }
+
+    /// The same as request members, beside which each command adds its own.
     var params: [String: JSONValue] {
-        var p: [String: JSONValue] = [:]
-        if let kind { p["kind"] = .string(kind.rawValue) }
-        if let maxM { p["max_m"] = .double(maxM) }
-        if let maxMin { p["max_min"] = .double(maxMin) }
-        if let area { p["area"] = .string(area) }
-        if let profile { p["profile"] = .string(profile.rawValue) }
-        if let speedKmh { p["speed_kmh"] = .double(speedKmh) }
-        if let detourFactor { p["detour_factor"] = .double(detourFactor) }
-        if !groupBy.isEmpty { p["group_by"] = .array(groupBy.map { .string($0.rawValue) }) }
-        if let assumeCapacity { p["assume_capacity"] = Double(assumeCapacity).map(JSONValue.double) ?? .string(assumeCapacity) }
-        return p
+        get throws { try JSONValue(encoding: measureParams).objectValue ?? [:] }
     }
 
     /// The roll-up table's columns for a result's `groups` list, with the group's name.

@@ -11,7 +11,7 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "How many outside points to list.") var limit: Int?
 
     func run() throws {
-        var p = measure.params
+        var p = try measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
         let queries = try backend.makeBackend()
         let result = try queries.call("coverage", params: .object(p))
@@ -41,7 +41,7 @@ struct DeficitCommand: ParsableCommand {
     @Option(help: "Assignment: exact (min-cost flow) or greedy.") var assignment: String?
 
     func run() throws {
-        var p = measure.params
+        var p = try measure.params
         if let assignment { p["assignment"] = .string(assignment) }
         let queries = try backend.makeBackend()
         let result = try queries.call("deficit", params: .object(p))
@@ -68,7 +68,7 @@ struct AccessCommand: ParsableCommand {
     @Option(name: .customLong("catchment-min"), help: "Catchment in minutes.") var catchmentMin: Double?
 
     func run() throws {
-        var p = measure.params
+        var p = try measure.params
         p["method"] = .string(method)
         if let catchmentM { p["catchment_m"] = .double(catchmentM) }
         if let catchmentMin { p["catchment_min"] = .double(catchmentMin) }
@@ -94,7 +94,7 @@ struct ProvisionCommand: ParsableCommand {
     @Option(help: "How many settlements to list.") var limit: Int?
 
     func run() throws {
-        var p = measure.params
+        var p = try measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
         let queries = try backend.makeBackend()
         let result = try queries.call("provision", params: .object(p))
@@ -116,7 +116,7 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "How many gaps to list (default 20).") var limit: Int?
 
     func run() throws {
-        var p = measure.params
+        var p = try measure.params
         if let limit { p["limit"] = .int(Int64(limit)) }
         let queries = try backend.makeBackend()
         let result = try queries.call("gaps", params: .object(p))
@@ -134,7 +134,7 @@ struct AgglomerationsCommand: ParsableCommand {
     @OptionGroup var measure: MeasureOptions
 
     func run() throws {
-        let result = try backend.makeBackend().call("agglomerations", params: .object(measure.params))
+        let result = try backend.makeBackend().call("agglomerations", params: .object(try measure.params))
         try ResultOutput.write(result, to: measure.output, layer: "agglomerations") {
             var t = Tabular(columns: ["agglomeration", "zone", "settlements", "population"])
             if case .array(let entries)? = result["agglomerations"] {

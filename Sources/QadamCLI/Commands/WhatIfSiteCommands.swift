@@ -65,7 +65,7 @@ struct WhatIfCommand: ParsableCommand {
     func run() throws {
         let (kind, list) = try changeList()
         guard !list.isEmpty else { throw ValidationError("no changes: pass --add, --remove, --resize or --changes") }
-        var p = measure.params
+        var p = try measure.params
         if let kind, p["kind"] == nil { p["kind"] = .string(kind.rawValue) }
         p["changes"] = .array(list)
         let queries = try backend.makeBackend()
@@ -91,7 +91,7 @@ struct SiteCommand: ParsableCommand {
     @Option(help: "GeoJSON file of candidate points (- reads standard input).") var candidates: String?
 
     func run() throws {
-        var p = measure.params
+        var p = try measure.params
         p["count"] = .int(Int64(count))
         if let file = candidates {
             let input = InputFile(file, option: "--candidates"), candidates = input.description

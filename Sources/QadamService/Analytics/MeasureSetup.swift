@@ -24,7 +24,7 @@ struct MeasureSetup {
     let limit: Limit
     let costs: BuiltCosts
 
-    init(_ query: MeasureQuery, snapshot: Snapshot, countsCapacity: Bool = false,
+    init(_ query: MeasureParams, snapshot: Snapshot, countsCapacity: Bool = false,
          horizon: ((Limit) -> Double)? = nil) throws {
         let content = try snapshot.dataset
         inputs = try snapshot.analytics

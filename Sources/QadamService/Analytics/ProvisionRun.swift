@@ -39,7 +39,7 @@ struct ProvisionRun {
         var reason: String
     }
 
-    init(_ query: MeasureQuery, snapshot: Snapshot, groupBy: [String]) throws {
+    init(_ query: MeasureParams, snapshot: Snapshot, groupBy: [String]) throws {
         let content = try snapshot.dataset
         let inputs = try snapshot.analytics
         let onlyKind = try query.kind.map { _ in try query.requiredKind().rawValue }

@@ -27,8 +27,8 @@ struct SettlementAudit {
     init(_ query: AuditQuery, snapshot: Snapshot) throws {
         content = try snapshot.dataset
         inputs = try snapshot.analytics
-        try query.measureQuery.checkNumbers()
-        (settlements, area) = try query.measureQuery.restrict(inputs.settlements, inputs: inputs)
+        try query.measureParams.checkNumbers()
+        (settlements, area) = try query.measureParams.restrict(inputs.settlements, inputs: inputs)
         let norms = content.norms
         let required = Set(NormVocabulary.settlementClasses.flatMap { norms.requiredKinds(for: $0) })
         kinds = FacilityKind.allCases.map(\.rawValue).filter(required.contains)

@@ -42,7 +42,7 @@ struct AccessAnswer: Encodable {
 extension MethodRegistry {
     mutating func registerAccess() {
         register("access") { raw, snapshot in
-            var query = try Params.decode(MeasureQuery.self, from: raw)
+            var query = try Params.decode(MeasureParams.self, from: raw)
             let own = try Params.decode(AccessParams.self, from: raw)
             guard (own.catchmentM == nil) != (own.catchmentMin == nil) else {
                 throw RPCError.invalidParams(field: "catchment_m", "give exactly one of catchment_m or catchment_min")
@@ -65,7 +65,7 @@ extension MethodRegistry {
             case let other: throw RPCError.invalidParams(field: "method", "must be 2sfca, e2sfca or gravity, got '\(other)'")
             }
             let result = try FloatingCatchment.measure(demand: setup.demand, supply: setup.supply, costs: setup.costs.costs,
-                                                       cutoff: c, decay: decay, groupBy: try query.groups().isEmpty ? [GroupKey.district] : query.groups())
+                                                       cutoff: c, decay: decay, groupBy: query.groups().isEmpty ? [GroupKey.district] : query.groups())
             return try AnalyticsOutput.encode(AccessAnswer(
                 kind: setup.kind, method: own.method ?? "2sfca", area: setup.area, demandSource: setup.inputs.demandSource,
                 weighting: setup.weighting, parameters: setup.parameters(decay: own.method ?? "2sfca"),

@@ -24,7 +24,7 @@ struct AgglomerationsAnswer: Encodable {
 extension MethodRegistry {
     mutating func registerAgglomerations() {
         register("agglomerations") { raw, snapshot in
-            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let query = try Params.decode(MeasureParams.self, from: raw)
             try query.checkNumbers()
             let content = try snapshot.dataset
             let inputs = try snapshot.analytics

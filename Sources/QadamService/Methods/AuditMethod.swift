@@ -13,8 +13,8 @@ import QadamProtocol
 /// - `layer: "settlements"` (+ `area`, `offset`, `limit`): every norm of each settlement's class
 ///   (`SettlementAudit`); `origins_only` lists the settlements' ids and points without measuring.
 struct AuditQuery: Decodable {
-    var kind: String?
-    var profile: String?
+    var kind: FacilityKind?
+    var profile: TravelProfile?
     var speedKmh: Double?
     var detourFactor: Double?
     var origins: [AuditOriginParam]?
@@ -30,8 +30,8 @@ struct AuditQuery: Decodable {
     }
 
     /// The shared service-gap parameters, checked the same way as every other method's.
-    var measureQuery: MeasureQuery {
-        MeasureQuery(kind: kind, area: area, profile: profile, speedKmh: speedKmh, detourFactor: detourFactor)
+    var measureParams: MeasureParams {
+        MeasureParams(kind: kind, area: area, profile: profile, speedKmh: speedKmh, detourFactor: detourFactor)
     }
 }
 
@@ -72,10 +72,10 @@ extension MethodRegistry {
     }
 
     private static func auditOrigins(_ origins: [AuditOriginParam], query: AuditQuery, snapshot: Snapshot) throws -> RPC.Audit.OriginsResult {
-        let measure = query.measureQuery
+        let measure = query.measureParams
         let kind = try measure.requiredKind()
         try measure.checkNumbers()
-        let profile = try measure.travelProfile() ?? .walk
+        let profile = measure.profile ?? .walk
         let content = try snapshot.dataset
         let finder = NearestFacilityFinder(content: content, inputs: try snapshot.analytics, kind: kind.rawValue, profile: profile,
                                            speedKmh: query.speedKmh, detourFactor: query.detourFactor ?? CostSpec.defaultDetourFactor)

@@ -38,13 +38,13 @@ struct CoverageAnswer: Encodable {
 extension MethodRegistry {
     mutating func registerCoverage() {
         register("coverage") { raw, snapshot in
-            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let query = try Params.decode(MeasureParams.self, from: raw)
             let own = try Params.decode(CoverageParams.self, from: raw)
             let shown = try Params.rowLimit(own.limit, default: 100)
             // Twice the limit, so that points just outside still show their nearest facility.
             let setup = try MeasureSetup(query, snapshot: snapshot) { 2 * $0.cutoff }
             let result = try Coverage.measure(demand: setup.demand, supply: setup.supply, costs: setup.costs.costs,
-                                              cutoff: setup.limit.cutoff, groupBy: try query.groups(), norm: setup.limit.norm)
+                                              cutoff: setup.limit.cutoff, groupBy: query.groups(), norm: setup.limit.norm)
             let outside = result.uncovered.prefix(shown).map {
                 CoverageAnswer.OutsidePoint(point: setup.point($0.index), nearestFacilityId: $0.nearestSupplyId, nearestCost: $0.nearestCost)
             }

@@ -41,7 +41,7 @@ struct DeficitAnswer: Encodable {
 extension MethodRegistry {
     mutating func registerDeficit() {
         register("deficit") { raw, snapshot in
-            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let query = try Params.decode(MeasureParams.self, from: raw)
             let own = try Params.decode(DeficitParams.self, from: raw)
             let method: CapacityAssignment.Method
             switch own.assignment ?? "exact" {
@@ -49,7 +49,7 @@ extension MethodRegistry {
             case "greedy": method = .greedyNearestWithCapacity
             case let other: throw RPCError.invalidParams(field: "assignment", "must be exact or greedy, got '\(other)'")
             }
-            let groupKey = try query.groups().first ?? GroupKey.district
+            let groupKey = query.groups().first ?? GroupKey.district
             let setup = try MeasureSetup(query, snapshot: snapshot, countsCapacity: true)
             let norms = try snapshot.dataset.norms
             let capacityRule = norms.rules.first { $0.facilityKind == setup.kind && $0.capacityPer1000 != nil }

@@ -45,9 +45,9 @@ struct GapsAnswer: Encodable {
 extension MethodRegistry {
     mutating func registerProvision() {
         register("provision") { raw, snapshot in
-            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let query = try Params.decode(MeasureParams.self, from: raw)
             let paging = try Params.decode(ProvisionPaging.self, from: raw)
-            let groupBy = try query.groups().isEmpty ? [GroupKey.district, GroupKey.oblast, GroupKey.settlementClass, GroupKey.urbanRural] : query.groups()
+            let groupBy = query.groups().isEmpty ? [GroupKey.district, GroupKey.oblast, GroupKey.settlementClass, GroupKey.urbanRural] : query.groups()
             let run = try ProvisionRun(query, snapshot: snapshot, groupBy: groupBy)
             let rows = run.result.settlements
             return try AnalyticsOutput.encode(ProvisionAnswer(
@@ -57,7 +57,7 @@ extension MethodRegistry {
                 populationUnknown: run.populationUnknown, unplaced: run.unplaced))
         }
         register("gaps") { raw, snapshot in
-            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let query = try Params.decode(MeasureParams.self, from: raw)
             let paging = try Params.decode(ProvisionPaging.self, from: raw)
             let run = try ProvisionRun(query, snapshot: snapshot, groupBy: [])
             let all = ServiceGaps.rank(run.result)

@@ -40,7 +40,7 @@ extension MethodRegistry {
 
     mutating func registerSite() {
         register("site") { raw, snapshot in
-            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let query = try Params.decode(MeasureParams.self, from: raw)
             let own = try Params.decode(SiteParams.self, from: raw)
             guard own.count >= 1, own.count <= 1000 else { throw RPCError.invalidParams(field: "count", "must be in 1...1000") }
             for (i, c) in (own.candidates ?? []).enumerated() { try Params.validate(c, field: "candidates[\(i)]") }

@@ -39,7 +39,7 @@ struct WhatIfAnswer: Encodable {
 extension MethodRegistry {
     mutating func registerWhatIf() {
         register("whatif") { raw, snapshot in
-            let query = try Params.decode(MeasureQuery.self, from: raw)
+            let query = try Params.decode(MeasureParams.self, from: raw)
             let own = try Params.decode(WhatIfParams.self, from: raw)
             let setup = try MeasureSetup(query, snapshot: snapshot)
             let content = try snapshot.dataset

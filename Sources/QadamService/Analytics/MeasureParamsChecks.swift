@@ -4,45 +4,15 @@ import QadamData
 import QadamNetwork
 import QadamProtocol
 
-/// Parameters the service-gap methods share: which facilities, how far, where, how to travel.
-struct MeasureQuery: Decodable {
-    var kind: String?
-    /// Explicit limit in metres (network distance, or estimated road distance).
-    var maxM: Double?
-    /// Explicit limit in minutes.
-    var maxMin: Double?
-    var area: String?
-    var profile: String?
-    var speedKmh: Double?
-    var detourFactor: Double?
-    var groupBy: [String]?
-    /// For facilities without a capacity: a number or `"catalogue"` (see `CapacityAssumptionChoice`).
-    var assumeCapacity: QadamProtocol.JSONValue?
-
-    enum CodingKeys: String, CodingKey {
-        case kind, maxM = "max_m", maxMin = "max_min", area, profile, speedKmh = "speed_kmh"
-        case detourFactor = "detour_factor", groupBy = "group_by", assumeCapacity = "assume_capacity"
-    }
-
-
+/// The service-gap methods' shared parameters (`MeasureParams` of the contract) as the
+/// analytics read them: checked, with the catalogue's defaults applied.
+extension MeasureParams {
     func requiredKind() throws(RPCError) -> FacilityKind {
         guard let kind else { throw RPCError.invalidParams(field: "kind", "is required") }
-        guard let parsed = FacilityKind(parsing: kind) else { throw RPCError.invalidParams(field: "kind", FacilityKind.refusal(of: kind)) }
-        return parsed
+        return kind
     }
 
-    func travelProfile() throws(RPCError) -> TravelProfile? {
-        guard let profile else { return nil }
-        guard let p = TravelProfile(parsing: profile) else { throw RPCError.invalidParams(field: "profile", TravelProfile.refusal(of: profile)) }
-        return p
-    }
-
-    func groups() throws(RPCError) -> [String] {
-        try (groupBy ?? []).enumerated().map { (i, key) throws(RPCError) in
-            guard let group = GroupBy(parsing: key) else { throw RPCError.invalidParams(field: "group_by[\(i)]", GroupBy.refusal(of: key)) }
-            return group.rawValue
-        }
-    }
+    func groups() -> [String] { (groupBy ?? []).map(\.rawValue) }
 
     func checkNumbers() throws(RPCError) {
         for (field, value) in [("max_m", maxM), ("max_min", maxMin), ("speed_kmh", speedKmh)] {
@@ -55,7 +25,7 @@ struct MeasureQuery: Decodable {
     /// The limit a query asked for, if it gave one.
     func explicitLimit() throws(RPCError) -> Limit? {
         try checkNumbers()
-        let profile = try travelProfile() ?? .walk
+        let profile = self.profile ?? .walk
         if let m = maxM { return Limit(profile: profile, unit: .metres, cutoff: m, norm: nil) }
         if let t = maxMin { return Limit(profile: profile, unit: .seconds, cutoff: t * 60, norm: nil) }
         return nil
@@ -75,7 +45,7 @@ struct MeasureQuery: Decodable {
             throw RPCError.invalidParams(field: "max_m",
                 "is needed: the norms catalogue has no distance or time rule for \(kind) in class \(dominant); pass max_m or max_min")
         }
-        if let p = try travelProfile() { limit.profile = p }
+        if let profile { limit.profile = profile }
         return limit
     }
 
