@@ -134,16 +134,12 @@ struct AgglomerationsCommand: ParsableCommand {
     @OptionGroup var measure: MeasureOptions
 
     func run() throws {
-        let result = try backend.makeBackend().call("agglomerations", params: .object(try measure.params))
-        try ResultOutput.write(result, to: measure.output, layer: "agglomerations") {
+        let answer = try backend.makeBackend().call(RPC.Agglomerations.self, measure.measureParams)
+        try ResultOutput.write(answer.json, to: measure.output, layer: "agglomerations") {
             var t = Tabular(columns: ["agglomeration", "zone", "settlements", "population"])
-            if case .array(let entries)? = result["agglomerations"] {
-                for a in entries {
-                    guard case .array(let zones)? = a["summary"] else { continue }
-                    for z in zones {
-                        t.append([MeasureOutput.cell(a["id"]), .text(z["zone"]?.stringValue ?? "outside"),
-                                  MeasureOutput.cell(z["settlements"]), MeasureOutput.cell(z["population"])])
-                    }
+            for a in answer.result.agglomerations {
+                for z in a.summary {
+                    t.append([.text(a.id), .text(z.zone ?? "outside"), .integer(z.settlements), MeasureOutput.cell(.double(z.population))])
                 }
             }
             return t

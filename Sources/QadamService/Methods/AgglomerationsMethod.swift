@@ -2,29 +2,12 @@ import QadamAccess
 import QadamData
 import QadamProtocol
 
-/// `agglomerations`: per agglomeration of the dataset, how many settlements and people lie in
-/// its intensive, active and weak zones (geodesic distance from the core; road distances and
-/// times in the zoning are estimated).
-struct AgglomerationsAnswer: Encodable {
-    var agglomerations: [Entry]
-    var basis: String
-    var detourFactor: Double
-    var settlementCount: Int
-    var populationUnknown: Int
-
-    struct Entry: Encodable {
-        var id: String
-        var name: String
-        var core: [Double]
-        var zones: [QadamAccess.AgglomerationZone]
-        var summary: [ZoneSummary]
-    }
-}
-
 extension MethodRegistry {
+    /// `agglomerations` (`RPC.Agglomerations`): each settlement's zone is kept per snapshot
+    /// (`AgglomerationSettlementZones`), so a request only counts the members of its area.
     mutating func registerAgglomerations() {
-        register("agglomerations") { raw, snapshot in
-            let query = try Params.decode(MeasureParams.self, from: raw)
+        typealias Answer = RPC.Agglomerations.Result
+        register(RPC.Agglomerations.self) { query, snapshot in
             try query.checkNumbers()
             let content = try snapshot.dataset
             let inputs = try snapshot.analytics
@@ -34,12 +17,14 @@ extension MethodRegistry {
                 guard let zoned = try inputs.agglomerationZones[a.id]?.get() else {
                     throw RPCError.internalError("agglomeration \(a.id) was not zoned for this snapshot")
                 }
-                return AgglomerationsAnswer.Entry(id: a.id, name: a.name, core: [a.core.lon, a.core.lat], zones: zoned.rings,
-                                                  summary: zoned.summary(of: members))
+                return Answer.Entry(id: a.id, name: a.name, core: a.core,
+                                    zones: zoned.rings.map { Answer.Ring(name: $0.name, radius: $0.radius) },
+                                    summary: zoned.summary(of: members).map {
+                                        Answer.ZoneCount(zone: $0.zone, settlements: $0.settlements, population: $0.population)
+                                    })
             }
-            return try AnalyticsOutput.encode(AgglomerationsAnswer(
-                agglomerations: entries, basis: "estimated", detourFactor: estimate.detourFactor,
-                settlementCount: members.count, populationUnknown: content.settlements.count { $0.population == nil }))
+            return Answer(agglomerations: entries, basis: .estimated, detourFactor: estimate.detourFactor,
+                          settlementCount: members.count, populationUnknown: content.settlements.count { $0.population == nil })
         }
     }
 }
