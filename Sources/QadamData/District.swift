@@ -1,14 +1,5 @@
 import QadamGeo
 
-/// Which tier of the administrative division a district belongs to.
-public enum DistrictLevel: String, CaseIterable, Codable, Sendable {
-    /// ADM1: an oblast or a city of republican significance.
-    case oblast
-    /// ADM2: a rayon or a city administration (G.A.).
-    case rayon
-    /// A district inside a city, e.g. Almaty's eight.
-    case cityDistrict = "city_district"
-}
 
 /// An administrative area with its boundary.
 public struct District: LayerRecord {

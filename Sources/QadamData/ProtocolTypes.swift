@@ -6,3 +6,4 @@
 @_exported import struct QadamProtocol.PlaceRef
 @_exported import struct QadamProtocol.Location
 @_exported import enum QadamProtocol.GroupBy
+@_exported import enum QadamProtocol.DistrictLevel

@@ -64,5 +64,6 @@ import Testing
         #expect(try roundTrips(RPC.Isochrone.self) >= 1)
         #expect(try roundTrips(RPC.Matrix.self) >= 1)
         #expect(try roundTrips(RPC.Agglomerations.self) >= 1)
+        #expect(try roundTrips(RPC.Districts.self) >= 1)
     }
 }

@@ -7,11 +7,10 @@ enum DistrictOutlines {
     static func geoJSON(ids: [String], from backend: QueryBackend) throws -> [String: String] {
         let unique = Array(Set(ids)).sorted()
         guard !unique.isEmpty else { return [:] }
-        let answer = try backend.call("districts", params: ["ids": .array(unique.map(JSONValue.string)), "tolerance_deg": .double(0)])
+        let answer = try backend.call(RPC.Districts.self, .init(ids: unique, toleranceDeg: 0)).result
         var outlines: [String: String] = [:]
-        for district in answer["districts"]?.arrayValue ?? [] {
-            guard let id = district["id"]?.stringValue, let polygons = district["polygons"] else { continue }
-            outlines[id] = try JSONText.serialize(["type": "MultiPolygon", "coordinates": polygons])
+        for district in answer.districts {
+            outlines[district.id] = try JSONText.serialize(["type": "MultiPolygon", "coordinates": JSONValue(encoding: district.polygons)])
         }
         return outlines
     }

@@ -45,7 +45,6 @@ struct ImportOptionGroup: ParsableArguments {
 }
 
 extension LayerKind: ExpressibleByArgument {}
-extension DistrictLevel: ExpressibleByArgument {}
 
 /// Problems as rows, so table, CSV and JSON output agree.
 enum ProblemTable {

@@ -28,12 +28,10 @@ struct ReportBuilder {
         let t = ReportTexts.of(language)
         var areaParams: [String: JSONValue] = [:]
         if let area { areaParams["area"] = .string(area) }
-        var mapParams = areaParams
-        mapParams["include_demand"] = .bool(true)
-        let map = try backend.call("districts", params: .object(mapParams))
-        let shapes = map["districts"]?.arrayValue ?? []
+        let map = try backend.call(RPC.Districts.self, .init(area: area, includeDemand: true)).result
+        let shapes = map.districts
         // Districts of a national map are oblasts; below that, the most specific district.
-        let groupKey = map["level"]?.stringValue == "oblast" ? "oblast" : "district"
+        let groupKey = map.level == .oblast ? "oblast" : "district"
         var provisionParams = areaParams
         provisionParams["group_by"] = .array([.string(groupKey), .string("class")])
         provisionParams["limit"] = .int(0)
@@ -64,17 +62,17 @@ struct ReportBuilder {
 
         let (shading, values, shadeTable, outsideNorm) = try shadeData(groupKey: groupKey, areaParams: areaParams,
                                                                        provision: byDistrict, texts: t)
-        let names = shapes.map { s in s["name"]?.stringValue ?? s["id"]?.stringValue ?? "" }
+        let names = shapes.map { s in s.name ?? s.id }
         let districts = zip(shapes, names).map { shape, name -> ReportDistrict in
-            let id = shape["id"]?.stringValue ?? ""
+            let id = shape.id
             let value = values[id]
-            return ReportDistrict(name: name, polygons: Self.polygons(shape["polygons"]), value: value.map { $0.value },
+            return ReportDistrict(name: name, polygons: shape.polygons, value: value.map { $0.value },
                                   label: value?.label ?? "")
         }
         var tables = [ReportTable(
             title: t.provisionTable, columns: [t.district, t.settlements, t.population, t.required, t.met, t.share],
             rows: zip(shapes, names).map { shape, name in
-                let g = byDistrict[shape["id"]?.stringValue ?? ""]
+                let g = byDistrict[shape.id]
                 return [name, Self.integer(g?["settlements"]), Self.integer(g?["population"]), Self.integer(g?["required"]),
                         Self.integer(g?["met"]), Self.percent(g?["population_weighted_share"])]
             },
@@ -90,9 +88,9 @@ struct ReportBuilder {
             ReportBar(label: g["value"]?.stringValue ?? "", share: g["population_weighted_share"]?.doubleValue ?? .nan)
         }
         let districtBars = zip(shapes, names).map { shape, name in
-            ReportBar(label: name, share: byDistrict[shape["id"]?.stringValue ?? ""]?["population_weighted_share"]?.doubleValue ?? .nan)
+            ReportBar(label: name, share: byDistrict[shape.id]?["population_weighted_share"]?.doubleValue ?? .nan)
         }
-        let areaName = map["area"]?["name"]?.stringValue ?? map["area"]?["id"]?.stringValue ?? t.country
+        let areaName = map.area.map { $0.name ?? $0.id } ?? t.country
         let basis = provision["checks"]?.arrayValue?.first?["basis"]?.stringValue
         let detour = provision["checks"]?.arrayValue?.first?["detour_factor"]?.doubleValue
         var parameters = [ReportParameter("area", area ?? "(all)"), ReportParameter("shade", shade.rawValue)]
@@ -106,7 +104,7 @@ struct ReportBuilder {
         var model = ReportModel(
             title: t.title, areaName: areaName, datasetHash: provision["snapshot"]?.stringValue ?? "",
             parameters: parameters, generatedAt: generatedAt, language: language, shading: shading, districts: districts,
-            facilities: (map["facilities"]?.arrayValue ?? []).compactMap(Self.facility),
+            facilities: map.facilities.map { ReportFacility(point: $0.at, kind: $0.kind.rawValue, name: $0.name ?? $0.id) },
             worstGaps: Self.groupedBySettlement(gapRows).compactMap { id, rows in
                 guard let point = points[id] else { return nil }
                 let kinds = rows.compactMap { $0["kind"]?.stringValue }.joined(separator: ", ")
@@ -117,10 +115,8 @@ struct ReportBuilder {
             charts: [ReportBarChart(subject: .provisionByDistrict, bars: districtBars),
                      ReportBarChart(subject: .provisionBySettlementClass, bars: classBars)])
         model.notes = notes
-        model.demand = (map["demand"]?.arrayValue ?? []).compactMap { d in
-            guard let at = Self.coordinate(d["at"]), let population = d["population"]?.doubleValue else { return nil }
-            return ReportDemandPoint(point: at, population: population,
-                                     withinNorm: outsideNorm.map { !$0.contains(d["id"]?.stringValue ?? "") })
+        model.demand = (map.demand ?? []).map { d in
+            ReportDemandPoint(point: d.at, population: d.population, withinNorm: outsideNorm.map { !$0.contains(d.id) })
         }
         return model
     }
@@ -195,28 +191,6 @@ struct ReportBuilder {
             rows[id, default: []].append(g)
         }
         return order.map { ($0, rows[$0]!) }
-    }
-
-    static func polygons(_ value: JSONValue?) -> [[[Coordinate]]] {
-        (value?.arrayValue ?? []).map { polygon in
-            (polygon.arrayValue ?? []).map { ring in
-                (ring.arrayValue ?? []).compactMap { p in
-                    guard let c = p.arrayValue, c.count == 2, let lon = c[0].doubleValue, let lat = c[1].doubleValue else { return nil }
-                    return Coordinate(lon: lon, lat: lat)
-                }
-            }
-        }
-    }
-
-    static func facility(_ f: JSONValue) -> ReportFacility? {
-        guard let at = coordinate(f["at"]) else { return nil }
-        return ReportFacility(point: at, kind: f["kind"]?.stringValue ?? "", name: f["name"]?.stringValue ?? f["id"]?.stringValue ?? "")
-    }
-
-    /// `[lon, lat]` as a coordinate.
-    static func coordinate(_ v: JSONValue?) -> Coordinate? {
-        guard let at = v?.arrayValue, at.count == 2, let lon = at[0].doubleValue, let lat = at[1].doubleValue else { return nil }
-        return Coordinate(lon: lon, lat: lat)
     }
 
     static func integer(_ v: JSONValue?) -> String {

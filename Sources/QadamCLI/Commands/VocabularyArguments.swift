@@ -24,3 +24,7 @@ extension GroupBy: ExpressibleByArgument {
 extension MatrixLayer: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 }
+
+extension DistrictLevel: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}

@@ -13,50 +13,10 @@ import QadamProtocol
 /// demand layer's points inside the area (a city's estimate is a few thousand cells).
 /// `ids` instead of an area: just those districts' outlines, any level (what a roll-up by
 /// district draws in GeoJSON or a GeoPackage), with no facilities.
-struct DistrictsParams: Decodable {
-    var area: String?
-    var ids: [String]?
-    var toleranceDeg: Double?
-    var includeDemand: Bool?
-
-    enum CodingKeys: String, CodingKey {
-        case area, ids, toleranceDeg = "tolerance_deg", includeDemand = "include_demand"
-    }
-}
-
-struct DemandDot: Encodable {
-    var id: String
-    var at: [Double]
-    var population: Double
-}
-
-struct DistrictShape: Encodable {
-    var id: String
-    var name: String?
-    var level: String
-    /// Multipolygon rings, `[[[lon, lat], ...], ...]` per polygon (ring 0 the shell).
-    var polygons: [[[[Double]]]]
-}
-
-struct FacilityPoint: Encodable {
-    var id: String
-    var kind: String
-    var name: String?
-    var at: [Double]
-}
-
-struct DistrictsAnswer: Encodable {
-    var area: AreaRef?
-    var level: String?
-    var districts: [DistrictShape]
-    var facilities: [FacilityPoint]
-    var demand: [DemandDot]?
-}
-
 extension MethodRegistry {
     mutating func registerDistricts() {
-        register("districts") { raw, snapshot in
-            let params = try Params.decode(DistrictsParams.self, from: raw)
+        typealias Answer = RPC.Districts.Result
+        register(RPC.Districts.self) { params, snapshot in
             let tolerance = params.toleranceDeg ?? 0.001
             guard tolerance.isFinite, tolerance >= 0 else {
                 throw RPCError.invalidParams(field: "tolerance_deg", "must be a number >= 0")
@@ -67,25 +27,24 @@ extension MethodRegistry {
                     throw RPCError.invalidParams(field: "ids", "give ids or an area (with include_demand), not both")
                 }
                 let wanted = Set(ids)
-                return try AnalyticsOutput.encode(DistrictsAnswer(
-                    area: nil, level: nil,
-                    districts: try content.districts.filter { wanted.contains($0.id) }.map { try DistrictMap.shape($0, tolerance: tolerance) },
-                    facilities: [], demand: nil))
+                return Answer(area: nil, level: nil,
+                              districts: try content.districts.filter { wanted.contains($0.id) }.map { try DistrictMap.shape($0, tolerance: tolerance) },
+                              facilities: [], demand: nil)
             }
             let inputs = try snapshot.analytics
             let area = try params.area.map { name throws(RPCError) in try inputs.district(named: name) }
             let shown = DistrictMap.children(of: area, in: content.districts)
             let inside = area.map { $0.polygon.prepared() }
-            let facilities = content.facilities.filter { inside?.covers($0.point) ?? true }
-            return try AnalyticsOutput.encode(DistrictsAnswer(
-                area: area.map { AreaRef(id: $0.id, name: $0.names.display, level: $0.level.rawValue) },
-                level: shown.first?.level.rawValue,
+            return Answer(
+                area: area.map { Answer.Area(id: $0.id, name: $0.names.display, level: $0.level) },
+                level: shown.first?.level,
                 districts: try shown.map { try DistrictMap.shape($0, tolerance: tolerance) },
-                facilities: facilities.map { FacilityPoint(id: $0.id, kind: $0.kind.rawValue, name: $0.name, at: [$0.point.lon, $0.point.lat]) },
+                facilities: content.facilities.filter { inside?.covers($0.point) ?? true }
+                    .map { Answer.FacilityPoint(id: $0.id, kind: $0.kind, name: $0.name, at: $0.point) },
                 demand: params.includeDemand == true
                     ? content.demand.filter { inside?.covers($0.point) ?? true }
-                        .map { DemandDot(id: $0.id, at: [$0.point.lon, $0.point.lat], population: $0.population) }
-                    : nil))
+                        .map { Answer.DemandPoint(id: $0.id, at: $0.point, population: $0.population) }
+                    : nil)
         }
     }
 }
@@ -121,9 +80,9 @@ enum DistrictMap {
         return [area]
     }
 
-    static func shape(_ d: District, tolerance: Double) throws -> DistrictShape {
+    static func shape(_ d: District, tolerance: Double) throws -> RPC.Districts.Result.Shape {
         let outline = tolerance > 0 ? try d.polygon.simplified(tolerance: tolerance) : d.polygon
-        let polygons = outline.parts.map { part in part.rings.map { ring in ring.map { [$0.lon, $0.lat] } } }
-        return DistrictShape(id: d.id, name: d.names.display, level: d.level.rawValue, polygons: polygons.filter { !$0.isEmpty })
+        let polygons = outline.parts.map { part in part.rings }
+        return .init(id: d.id, name: d.names.display, level: d.level, polygons: polygons.filter { !$0.isEmpty })
     }
 }
