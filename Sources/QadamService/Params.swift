@@ -23,15 +23,6 @@ public enum Params {
         }
     }
 
-    /// Encodes a typed value as a `JSONValue`, for answers built by adding members to it.
-    public static func encodeResult<R: Encodable>(_ result: R) throws(RPCError) -> JSONValue {
-        do {
-            return try JSONText.parse(Array(JSONStreamEncoder.encode(result).utf8), maximumDepth: .max)
-        } catch {
-            throw RPCError.internalError("result cannot be written as JSON: \(error)")
-        }
-    }
-
     /// A `limit` parameter (how many rows of a list to return): at least 0, else -32602; absent
     /// means `defaultValue` (nil: all rows).
     public static func rowLimit(_ value: Int?, default defaultValue: Int?) throws(RPCError) -> Int {

@@ -53,17 +53,16 @@ public struct AuditDriver {
         progress?.start(alreadyDone: skipped)
         defer { progress?.finish() }
         var written = 0, errors = 0
-        func started(at first: Int) throws -> (chunk: ArraySlice<AuditOrigin>, rows: () throws -> [AuditRow])? {
+        func started(at first: Int) throws -> (chunk: ArraySlice<AuditOrigin>, usable: Int, rows: () throws -> [AuditRow])? {
             guard first < origins.count else { return nil }
             let chunk = origins[first..<min(first + chunkSize, origins.count)]
             let usable = chunk.filter { $0.problem == nil }
-            return (chunk, usable.isEmpty ? { [] } : try start(usable))
+            return (chunk, usable.count, usable.isEmpty ? { [] } : try start(usable))
         }
         var next = try started(at: skipped)
-        while let (chunk, rows) = next {
+        while let (chunk, usableCount, rows) = next {
             next = try started(at: chunk.endIndex)
             var computed = try rows()[...]
-            let usableCount = chunk.count { $0.problem == nil }
             guard computed.count == usableCount else {
                 throw AuditError.badRows(reason: "\(computed.count) rows for \(usableCount) origins")
             }

@@ -10,7 +10,7 @@ public protocol QueryBackend {
     func call(_ method: String, params: JSONValue) throws -> JSONValue
     /// Starts a call and returns at once where the backend can work meanwhile (a daemon
     /// computes while this process writes earlier answers); `PendingCall.answer()` waits for it.
-    /// Backends that cannot compute it later, when the answer is asked for.
+    /// A backend that cannot work in the background (in-process) computes it when asked.
     func start(_ method: String, params: JSONValue) throws -> PendingCall
 }
 

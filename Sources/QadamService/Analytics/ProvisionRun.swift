@@ -42,7 +42,7 @@ struct ProvisionRun {
     init(_ query: MeasureParams, snapshot: Snapshot, groupBy: [String]) throws {
         let content = try snapshot.dataset
         let inputs = try snapshot.analytics
-        let onlyKind = try query.kind.map { _ in try query.requiredKind().rawValue }
+        let onlyKind = query.kind?.rawValue
         let explicit = try query.explicitLimit()
         let all = inputs.settlements
         populationSource = inputs.settlementSource

@@ -11,7 +11,7 @@ extension MethodRegistry {
             var members = snapshot.summary
             members["build_time"] = .string(dataset.info.buildTime)
             members["norms"] = .string(dataset.normsPath)
-            members["layer_details"] = try Params.encodeResult(dataset.info.layers)
+            members["layer_details"] = try JSONValue(encoding: dataset.info.layers)
             return JSONValue.object(members)
         }
     }
