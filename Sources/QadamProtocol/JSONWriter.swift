@@ -80,10 +80,27 @@ enum JSONWriter {
         return "\(d)"
     }
 
+    /// `writeString` onto UTF-8 bytes (`JSONTextWriter`'s text).
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        guard needsEscape(s) else {
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        var escaped = ""
+        writeString(s, to: &escaped)
+        out.append(contentsOf: escaped.utf8)
+    }
+
+    private static func needsEscape(_ s: String) -> Bool {
+        s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+    }
+
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
         // Most strings (ids, names, kinds) need no escape: append them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !needsEscape(s) {
             out += s
             out += "\""
             return
