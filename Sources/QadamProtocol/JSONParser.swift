@@ -20,12 +20,12 @@ public struct JSONSyntaxError: Error, CustomStringConvertible, Equatable, Sendab
 /// Numbers without a fraction or exponent that fit in 64 bits become `.int`, the rest `.double`,
 /// so request ids and counts round-trip exactly.
 public struct JSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     private let allowNonFinite: Bool
-    private let maximumDepth: Int
-    private var i = 0
+    let maximumDepth: Int
+    var i = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, allowNonFinite: Bool, maximumDepth: Int) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, allowNonFinite: Bool, maximumDepth: Int) {
         self.bytes = bytes
         self.allowNonFinite = allowNonFinite
         self.maximumDepth = maximumDepth
@@ -67,14 +67,14 @@ public struct JSONParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 {
             i += 1
         }
     }
 
     /// Line and column of byte offset `at`, counted only when an error is reported.
-    private func error(_ message: String, at: Int? = nil) -> JSONSyntaxError {
+    func error(_ message: String, at: Int? = nil) -> JSONSyntaxError {
         let end = min(at ?? i, bytes.count)
         var line = 1, column = 1
         for k in 0..<end {
@@ -83,7 +83,7 @@ public struct JSONParser {
         return JSONSyntaxError(message: message, line: line, column: column)
     }
 
-    private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+    mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard depth < maximumDepth else { throw error("nesting deeper than \(maximumDepth) levels") }
         guard i < bytes.count else { throw error("unexpected end of input, expected a value") }
         switch bytes[i] {
@@ -104,7 +104,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+    mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let start = i
         let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for b in w {
@@ -151,7 +151,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func string() throws(JSONSyntaxError) -> String {
+    mutating func string() throws(JSONSyntaxError) -> String {
         let start = i
         i += 1
         // Most strings (keys, ids, names) hold no escape: find the closing quote and copy the
@@ -224,7 +224,7 @@ public struct JSONParser {
         return v
     }
 
-    private mutating func number() throws(JSONSyntaxError) -> JSONValue {
+    mutating func number() throws(JSONSyntaxError) -> JSONValue {
         let start = i
         func digits() -> Int {
             let s = i

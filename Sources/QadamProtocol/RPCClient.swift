@@ -104,22 +104,65 @@ public final class RPCClient {
         return id
     }
 
+    /// `start` for params that write their own text (the audit's chunks of origins): the
+    /// request line is written straight from them, with no `JSONValue` tree in between.
+    public func start(_ method: String, writing params: some JSONTextWritable) throws -> JSONValue {
+        let id = nextID
+        nextID += 1
+        var request = JSONTextWriter(reservingCapacity: 4096)
+        try request.object { (o: inout JSONTextWriter) throws(EncodingError) in
+            o.member("jsonrpc", "2.0")
+            o.member("id", Int(id))
+            o.member("method", method)
+            try o.member("params", params)
+        }
+        var line = request.bytes
+        line.append(UInt8(ascii: "\n"))
+        try sendRaw(line)
+        return .int(id)
+    }
+
     /// The response to the request with `id`. Answers to pipelined requests may come in any
     /// order; those read on the way are kept for their own `response(to:)`.
     public func response(to id: JSONValue) throws -> RPCResponse {
-        if let early = early.removeValue(forKey: id) { return early }
+        if let early = early.removeValue(forKey: id) { return try response(reading: early) }
         while true {
-            let response = try readResponse()
+            let line = try readLine()
+            let response = try response(reading: line)
             if response.id == id { return response }
-            guard response.id != .null, early.count < Self.maximumEarlyAnswers else {
-                throw ClientError.mismatchedID(path: path, sent: id, got: response.id)
-            }
-            early[response.id] = response
+            try keep(line, answering: response.id, awaiting: id)
         }
     }
 
-    /// Answers read before they were asked for, by id; bounded so a confused peer cannot grow it.
-    private var early: [JSONValue: RPCResponse] = [:]
+    /// The response to the request with `id`, its result read as `R` straight from the text.
+    /// A result of another shape is a malformed response.
+    public func response<R: JSONTextReadable>(to id: JSONValue, reading: R.Type) throws -> Result<R, RPCError> {
+        var kept = early.removeValue(forKey: id)
+        while true {
+            let line = try kept ?? readLine()
+            kept = nil
+            let read: TypedResponse<R>
+            do { read = try TypedResponse.read(line, awaiting: id) } catch {
+                throw ClientError.badResponse(path: path, String(describing: error))
+            }
+            switch read {
+            case .answer(let answer): return answer
+            case .other(let other): try keep(line, answering: other, awaiting: id)
+            }
+        }
+    }
+
+    /// Keeps an answer to another request for its own `response(to:)`.
+    private func keep(_ line: [UInt8], answering other: JSONValue, awaiting id: JSONValue) throws {
+        guard other != .null, early.count < Self.maximumEarlyAnswers else {
+            throw ClientError.mismatchedID(path: path, sent: id, got: other)
+        }
+        early[other] = line
+    }
+
+    /// Answer lines read before they were asked for, by id; bounded so a confused peer cannot
+    /// grow it.
+    private var early: [JSONValue: [UInt8]] = [:]
     private static let maximumEarlyAnswers = 64
 
     /// Sends one request without waiting (for pipelining); read answers with `readResponse()`.
@@ -148,7 +191,10 @@ public final class RPCClient {
 
     /// Reads the next response line.
     public func readResponse() throws -> RPCResponse {
-        let line = try readLine()
+        try response(reading: readLine())
+    }
+
+    private func response(reading line: [UInt8]) throws -> RPCResponse {
         do {
             return try RPCResponse(json: try JSONText.parse(line))
         } catch {

@@ -3,9 +3,10 @@ import QadamGeo
 import QadamProtocol
 import Testing
 
-/// The hot results' direct writers (`JSONTextWritable`) held to their `Codable` definition on
-/// random values: the same text as `JSONStreamEncoder` writes through `encode(to:)`, the same
-/// value as Foundation's `JSONEncoder`, and the same refusal of a non-finite number.
+/// The direct writers (`JSONTextWritable`: the hot results, and the audit's params the CLI
+/// writes) held to their `Codable` definition on random values: the same text as
+/// `JSONStreamEncoder` writes through `encode(to:)`, the same value as Foundation's
+/// `JSONEncoder`, and the same refusal of a non-finite number.
 @Suite struct ContractWritingTests {
     /// Hides a value's direct writer, so `JSONStreamEncoder` goes through its `encode(to:)`.
     struct ThroughCodable<T: Encodable>: Encodable {
@@ -63,6 +64,19 @@ import Testing
                                        speedKmh: d(&r), detourFactor: maybe(&r, d), basis: basis, rows: rows)
     }
 
+    static func auditParams(_ r: inout SplitMix64) -> RPC.Audit.Params {
+        let s = StreamCodingTests.randomString, d = StreamCodingTests.randomDouble
+        func int(_ r: inout SplitMix64) -> Int { Int(r.next() % 100_000) }
+        let origins = maybe(&r) { r in
+            (0..<Int(r.next() % 5)).map { _ in RPC.Audit.Params.Origin(id: s(&r), at: (0..<Int(r.next() % 4)).map { _ in d(&r) }) }
+        }
+        return RPC.Audit.Params(kind: maybe(&r) { FacilityKind.allCases[Int($0.next() % 11)] },
+                                profile: maybe(&r) { TravelProfile.allCases[Int($0.next() % 3)] },
+                                speedKmh: maybe(&r, d), detourFactor: maybe(&r, d), origins: origins,
+                                layer: maybe(&r) { _ in .settlements }, area: maybe(&r, s), offset: maybe(&r, int),
+                                limit: maybe(&r, int), originsOnly: maybe(&r) { $0.next() % 2 == 0 })
+    }
+
     private func holdsToCodable<T: JSONTextWritable>(_ value: T) throws {
         let direct = try JSONStreamEncoder.encode(value)
         #expect(direct == (try JSONStreamEncoder.encode(ThroughCodable(value: value))))
@@ -75,6 +89,7 @@ import Testing
             try holdsToCodable(Self.nearest(&r))
             try holdsToCodable(Self.location(&r))
             try holdsToCodable(Self.auditOrigins(&r))
+            try holdsToCodable(Self.auditParams(&r))
         }
         try holdsToCodable(RPC.Ping.Result())
     }

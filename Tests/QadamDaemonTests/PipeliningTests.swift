@@ -19,4 +19,37 @@ import Testing
         let slept = try client.response(to: slow)
         #expect(slept.id == slow && (try? slept.outcome.get())?["slept_ms"] == 400)
     }
+
+    /// The typed path (`start(_:writing:)`, `response(to:reading:)`) shares the answers it reads
+    /// on the way with untyped callers, and theirs with it.
+    @Test func typedAndUntypedCallersShareOneConnection() throws {
+        let daemon = try DaemonProcess()
+        let client = try daemon.client()
+        let origins = [RPC.Audit.Params.Origin(id: "o1", at: [76.95, 43.25]), .init(id: "o2", at: [200, 0])]
+        func startAudit(_ params: RPC.Audit.Params = .init(kind: .school, origins: origins)) throws -> JSONValue {
+            try client.start(RPC.Audit.name, writing: params)
+        }
+
+        // Both answers are waiting when the typed caller reads: it passes over the ping's.
+        let ping = try client.start("ping")
+        let audit = try startAudit()
+        Thread.sleep(forTimeInterval: 0.2)
+        let rows = try client.response(to: audit, reading: RPC.Audit.OriginsResult.self).get().rows
+        #expect(rows.map(\.id) == ["o1", "o2"] && rows[1].error?.contains("outside EPSG:4326") == true, "\(rows)")
+        #expect((try client.response(to: ping).get())["pong"] == true)
+
+        // And the other way round.
+        let audit2 = try startAudit()
+        let ping2 = try client.start("ping")
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect((try client.response(to: ping2).get())["pong"] == true)
+        #expect(try client.response(to: audit2, reading: RPC.Audit.OriginsResult.self).get().rows == rows)
+
+        let refused = try startAudit(.init(origins: origins))
+        guard case .failure(let error) = try client.response(to: refused, reading: RPC.Audit.OriginsResult.self) else {
+            Issue.record("an audit without a kind was answered")
+            return
+        }
+        #expect(error.code == RPCError.invalidParamsCode && error.data?["field"] == "kind", "\(error)")
+    }
 }

@@ -21,7 +21,7 @@ public final class SocketBackend: QueryBackend {
     }
 
     /// Sends the request now; the daemon answers it while this process goes on.
-    public func start(_ method: String, params: JSONValue) throws -> PendingCall {
+    public func start(_ method: String, params: JSONValue) throws -> PendingCall<JSONValue> {
         let id: JSONValue
         do { id = try client.start(method, params: params) } catch { throw Self.transportFailure(error) }
         return PendingCall { [client] in
@@ -31,6 +31,32 @@ public final class SocketBackend: QueryBackend {
             case .success(let result): return result
             case .failure(let error): throw CLIError(error)
             }
+        }
+    }
+
+    /// A method whose params write their own text and whose result reads itself (the audit's
+    /// origins) goes over the wire without a `JSONValue` tree either way; others through values.
+    public func start<M: RPCMethod>(_ method: M.Type, _ params: M.Params) throws -> PendingCall<M.Result> {
+        guard let writable = params as? any JSONTextWritable, let readable = M.Result.self as? any JSONTextReadable.Type else {
+            return try startThroughValues(method, params)
+        }
+        let id: JSONValue
+        do { id = try client.start(M.name, writing: writable) } catch let error as EncodingError {
+            throw CLIError.unwritableRequest(method, error)
+        } catch {
+            throw Self.transportFailure(error)
+        }
+        return PendingCall { [client] in
+            func read<R: JSONTextReadable>(_ type: R.Type) throws -> M.Result {
+                let answer: Result<R, RPCError>
+                do { answer = try client.response(to: id, reading: type) } catch { throw Self.transportFailure(error) }
+                switch answer {
+                // `R` is `M.Result` (it was found as `readable`), so the cast holds.
+                case .success(let result): return result as! M.Result
+                case .failure(let error): throw CLIError(error)
+                }
+            }
+            return try read(readable)
         }
     }
 

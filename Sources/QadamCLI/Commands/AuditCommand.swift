@@ -13,7 +13,7 @@ struct AuditCommand: ParsableCommand {
             """)
     @OptionGroup var backend: BackendOptions
     @Option(help: "Origins file: CSV with id, lon, lat columns, or a GeoJSON FeatureCollection of points; - reads standard input.") var origins: String?
-    @Option(help: "Audit a dataset layer instead of an origins file: settlements.") var layer: String?
+    @Option(help: "Audit a dataset layer instead of an origins file: settlements.") var layer: AuditLayer?
     @Option(help: "With --origins: the facility kind.") var kind: FacilityKind?
     @Option(help: "With --origins: the travel profile (default walk).") var profile: TravelProfile?
     @Option(help: "With --layer: only settlements inside this district (id or name).") var area: String?
@@ -68,15 +68,8 @@ struct AuditCommand: ParsableCommand {
     private func note(_ text: String) { FileHandle.standardError.write(Data("qadam audit: \(text)\n".utf8)) }
 
     /// The parameters every `audit` request of this run carries.
-    var sharedParams: [String: JSONValue] {
-        var p: [String: JSONValue] = [:]
-        if let kind { p["kind"] = .string(kind.rawValue) }
-        if let profile { p["profile"] = .string(profile.rawValue) }
-        if let speedKmh { p["speed_kmh"] = .double(speedKmh) }
-        if let detourFactor { p["detour_factor"] = .double(detourFactor) }
-        if let layer { p["layer"] = .string(layer) }
-        if let area { p["area"] = .string(area) }
-        return p
+    var sharedParams: RPC.Audit.Params {
+        RPC.Audit.Params(kind: kind, profile: profile, speedKmh: speedKmh, detourFactor: detourFactor, layer: layer, area: area)
     }
 }
 
@@ -100,18 +93,18 @@ struct AuditPlan {
                 throw CLIError(String(describing: error), exitCode: .dataError)
             }
             var probe = shared
-            probe["origins"] = .array([])
-            let columns = try Self.columns(of: try backend.call("audit", params: .object(probe)))
+            probe.origins = []
+            let columns = try backend.call(RPC.Audit.Origins.self, probe).result.columns
             return AuditPlan(origins: origins, columns: columns) { chunk, backend in
                 var p = shared
-                p["origins"] = .array(chunk.map { .object(["id": .string($0.id), "at": .array([.double($0.lon), .double($0.lat)])]) })
-                let pending = try backend.start("audit", params: .object(p))
+                p.origins = chunk.map { RPC.Audit.Params.Origin(id: $0.id, at: [$0.lon, $0.lat]) }
+                let pending = try backend.start(RPC.Audit.Origins.self, p)
                 return { try rows(for: chunk, columns: columns, answer: pending.answer()) }
             }
         }
         var probe = shared
-        probe["origins_only"] = .bool(true)
-        let listing = try backend.call("audit", params: .object(probe))
+        probe.originsOnly = true
+        let listing = try backend.call("audit", params: RPC.Audit.Origins.requestValue(probe))
         let columns = try Self.columns(of: listing)
         guard case .array(let listed)? = listing["origins"] else { throw CLIError("the audit answer has no origins list") }
         let origins = try listed.map { entry -> AuditOrigin in
@@ -125,9 +118,9 @@ struct AuditPlan {
             // unusable ones between them, whose rows the service computes and we drop.
             let first = position[chunk.first!.id]!, last = position[chunk.last!.id]!
             var p = shared
-            p["offset"] = .int(Int64(first))
-            p["limit"] = .int(Int64(last - first + 1))
-            let pending = try backend.start("audit", params: .object(p))
+            p.offset = first
+            p.limit = last - first + 1
+            let pending = try backend.start("audit", params: RPC.Audit.Origins.requestValue(p))
             return { try rows(for: chunk, columns: columns, answer: pending.answer()) }
         }
     }
@@ -137,7 +130,8 @@ struct AuditPlan {
         return names.compactMap(\.stringValue)
     }
 
-    /// The answer's rows for exactly the origins of `chunk`, in its order.
+    /// The layer answer's rows for exactly the origins of `chunk`, in its order (the answer also
+    /// holds rows for the unusable settlements between them).
     private static func rows(for chunk: [AuditOrigin], columns: [String], answer: JSONValue) throws -> [AuditRow] {
         guard case .array(let rows)? = answer["rows"] else { throw CLIError("the audit answer has no rows") }
         var byID: [String: JSONValue] = [:]
@@ -148,6 +142,32 @@ struct AuditPlan {
                 return AuditRow(origin: origin, error: error, columnCount: columns.count)
             }
             return AuditRow(origin: origin, values: columns.map { MeasureOutput.cell(row[$0]) })
+        }
+    }
+
+    /// The typed answer's rows for the origins of `chunk`: one each, in request order.
+    private static func rows(for chunk: [AuditOrigin], columns: [String], answer: RPC.Audit.OriginsResult) throws -> [AuditRow] {
+        guard answer.rows.count == chunk.count else {
+            throw CLIError("the audit answer has \(answer.rows.count) rows for \(chunk.count) origins")
+        }
+        let cells = columns.map(RPC.Audit.OriginsResult.Row.cell(of:))
+        return try zip(chunk, answer.rows).map { origin, row in
+            guard row.id == origin.id else { throw CLIError("the audit answer has row '\(row.id)' where origin '\(origin.id)' was expected") }
+            if let error = row.error { return AuditRow(origin: origin, error: error, columnCount: columns.count) }
+            return AuditRow(origin: origin, values: cells.map { $0(row) })
+        }
+    }
+}
+
+extension RPC.Audit.OriginsResult.Row {
+    /// How to read one column of a row, as a table cell (a column the row type lacks is empty).
+    static func cell(of column: String) -> (Self) -> TabularValue {
+        switch column {
+        case "distance_m": return { $0.distanceM.map(MeasureOutput.cell(number:)) ?? .missing }
+        case "time_s": return { $0.timeS.map(MeasureOutput.cell(number:)) ?? .missing }
+        case "facility_id": return { $0.facilityID.map(TabularValue.text) ?? .missing }
+        case "basis": return { $0.basis.map { .text($0.rawValue) } ?? .missing }
+        default: return { _ in .missing }
         }
     }
 }

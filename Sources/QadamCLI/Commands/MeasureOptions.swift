@@ -96,9 +96,14 @@ enum MeasureOutput {
         case .bool(let b)?: return .text(b ? "true" : "false")
         case .null?, nil: return .missing
         default:
-            if let d = v?.doubleValue { return d == d.rounded() && abs(d) < 1e15 ? .integer(Int(d)) : .double(d, digits: 3) }
+            if let d = v?.doubleValue { return cell(number: d) }
             return .text((try? JSONText.serialize(v!)) ?? "")
         }
+    }
+
+    /// A number as a cell: whole numbers as integers, others to 3 decimals.
+    static func cell(number d: Double) -> TabularValue {
+        d == d.rounded() && abs(d) < 1e15 ? .integer(Int(d)) : .double(d, digits: 3)
     }
 
     /// A Point geometry from a row's `location` (or `point.location`), for GeoJSON and GeoPackage output.

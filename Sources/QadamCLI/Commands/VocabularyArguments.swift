@@ -28,3 +28,7 @@ extension MatrixLayer: ExpressibleByArgument {
 extension DistrictLevel: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 }
+
+extension AuditLayer: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}

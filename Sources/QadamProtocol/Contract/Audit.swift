@@ -7,11 +7,66 @@ public enum CostBasis: String, Codable, Sendable, CaseIterable {
 }
 
 extension RPC {
-    /// `audit`: one row per origin for `qadam audit`'s streaming batches (docs/audit.md). The
-    /// answer for an origins file is typed here (it is the batch path's hot answer); the
-    /// settlements-layer answer has a column per norm and stays a JSON object.
+    /// `audit`: one row per origin for `qadam audit`'s streaming batches (docs/audit.md). Two
+    /// modes share the params: `origins` + `kind` (typed both ways as `RPC.Audit.Origins`, the
+    /// batch path's hot call), and `layer` (its answer has a column per norm and stays a JSON
+    /// object).
     public enum Audit {
         public static let name = "audit"
+
+        /// `audit` over a batch of origins: the params with `origins` and `kind`, answered with
+        /// one row per origin.
+        public enum Origins: RPCMethod {
+            public static let name = Audit.name
+            public typealias Params = Audit.Params
+            public typealias Result = OriginsResult
+        }
+
+        /// What an audit request asks.
+        public struct Params: Codable, Sendable, Equatable {
+            public var kind: FacilityKind?
+            public var profile: TravelProfile?
+            public var speedKmh: Double?
+            public var detourFactor: Double?
+            /// The points to measure (the origins mode).
+            public var origins: [Origin]?
+            /// The dataset layer to audit instead (the layer mode).
+            public var layer: AuditLayer?
+            /// With `layer`: only the settlements inside this district (id or name).
+            public var area: String?
+            /// With `layer`: the page of settlements, by position in the dataset.
+            public var offset: Int?
+            public var limit: Int?
+            /// With `layer`: list the settlements' ids and points without measuring.
+            public var originsOnly: Bool?
+
+            public init(kind: FacilityKind? = nil, profile: TravelProfile? = nil, speedKmh: Double? = nil, detourFactor: Double? = nil,
+                        origins: [Origin]? = nil, layer: AuditLayer? = nil, area: String? = nil,
+                        offset: Int? = nil, limit: Int? = nil, originsOnly: Bool? = nil) {
+                self.kind = kind; self.profile = profile; self.speedKmh = speedKmh; self.detourFactor = detourFactor
+                self.origins = origins; self.layer = layer; self.area = area
+                self.offset = offset; self.limit = limit; self.originsOnly = originsOnly
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case kind, profile, speedKmh = "speed_kmh", detourFactor = "detour_factor", origins, layer, area, offset, limit
+                case originsOnly = "origins_only"
+            }
+
+            /// The shared service-gap parameters, checked the same way as every other method's.
+            public var measureParams: MeasureParams {
+                MeasureParams(kind: kind, area: area, profile: profile, speedKmh: speedKmh, detourFactor: detourFactor)
+            }
+
+            /// One point to measure. `at` is kept as plain numbers so that a bad coordinate
+            /// becomes that origin's error row, not a failed request.
+            public struct Origin: Codable, Sendable, Equatable {
+                public var id: String
+                public var at: [Double]
+
+                public init(id: String, at: [Double]) { self.id = id; self.at = at }
+            }
+        }
 
         /// The answer for `origins` + `kind`: one row per origin, in request order.
         public struct OriginsResult: Codable, Sendable, Equatable {
@@ -70,35 +125,8 @@ extension RPC {
     }
 }
 
-extension RPC.Audit.OriginsResult: JSONTextWritable {
-    public func writeJSON(to out: inout JSONTextWriter) throws(EncodingError) {
-        try out.object { (o: inout JSONTextWriter) throws(EncodingError) in
-            o.member("kind", kind.rawValue)
-            o.member("profile", profile.rawValue)
-            try o.member("speed_kmh", speedKmh)
-            try o.member("detour_factor", detourFactor)
-            o.member("basis", basis.rawValue)
-            o.key("columns")
-            try o.array(columns) { (a: inout JSONTextWriter, name: String) in a.string(name) }
-            try o.member("rows", rows)
-        }
-    }
-}
-
-extension RPC.Audit.OriginsResult.Row: JSONTextWritable {
-    public func writeJSON(to out: inout JSONTextWriter) throws(EncodingError) {
-        try out.object { (o: inout JSONTextWriter) throws(EncodingError) in
-            o.member("id", id)
-            o.key("distance_m")
-            if let distanceM { try o.double(distanceM, of: "distance_m") } else { o.null() }
-            o.key("time_s")
-            if let timeS { try o.double(timeS, of: "time_s") } else { o.null() }
-            o.key("facility_id")
-            if let facilityID { o.string(facilityID) } else { o.null() }
-            o.key("basis")
-            if let basis { o.string(basis.rawValue) } else { o.null() }
-            o.key("error")
-            if let error { o.string(error) } else { o.null() }
-        }
-    }
+/// The dataset layers `audit` can go through instead of an origins file.
+public enum AuditLayer: String, ClosedVocabulary {
+    case settlements
+    public static let wordName = "an auditable layer"
 }

@@ -24,7 +24,7 @@ struct SettlementAudit {
     static let leadingColumns = ["name", "class", "population", "oblast", "district", "required", "met", "share", "basis"]
     static let kindColumns = ["facility_id", "distance_m", "time_s", "limit_m", "limit_s", "met", "norm"]
 
-    init(_ query: AuditQuery, snapshot: Snapshot) throws {
+    init(_ query: RPC.Audit.Params, snapshot: Snapshot) throws {
         content = try snapshot.dataset
         inputs = try snapshot.analytics
         try query.measureParams.checkNumbers()
@@ -38,7 +38,7 @@ struct SettlementAudit {
         Self.leadingColumns + kinds.flatMap { kind in Self.kindColumns.map { "\(kind)_\($0)" } }
     }
 
-    func answer(_ query: AuditQuery) throws -> QadamProtocol.JSONValue {
+    func answer(_ query: RPC.Audit.Params) throws -> QadamProtocol.JSONValue {
         let offset = query.offset ?? 0, limit = query.limit ?? settlements.count
         guard offset >= 0 else { throw RPCError.invalidParams(field: "offset", "must be 0 or more") }
         guard limit >= 0 else { throw RPCError.invalidParams(field: "limit", "must be 0 or more") }
@@ -72,7 +72,7 @@ struct SettlementAudit {
         }
     }
 
-    private func rows(_ page: [DemandSite], query: AuditQuery) throws -> [QadamProtocol.JSONValue] {
+    private func rows(_ page: [DemandSite], query: RPC.Audit.Params) throws -> [QadamProtocol.JSONValue] {
         var cells = page.map { s -> [String: QadamProtocol.JSONValue] in
             ["id": .string(s.id), "lon": .double(s.location!.lon), "lat": .double(s.location!.lat),
              "name": s.name.map(QadamProtocol.JSONValue.string) ?? .null, "class": .string(s.groups[GroupKey.settlementClass]!),

@@ -4,42 +4,7 @@ import QadamGeo
 import QadamNetwork
 import QadamProtocol
 
-/// `audit`: one row per origin, computed for a whole chunk at once, for `qadam audit`'s
-/// streaming batches (docs/audit.md). Two modes:
-///
-/// - `origins` + `kind`: the nearest facility of the kind from each origin (`distance_m`,
-///   `time_s`, `facility_id`, `basis`); an origin that cannot be measured (coordinate out of
-///   range, off the network) is a row with `error`, never a failed request.
-/// - `layer: "settlements"` (+ `area`, `offset`, `limit`): every norm of each settlement's class
-///   (`SettlementAudit`); `origins_only` lists the settlements' ids and points without measuring.
-struct AuditQuery: Decodable {
-    var kind: FacilityKind?
-    var profile: TravelProfile?
-    var speedKmh: Double?
-    var detourFactor: Double?
-    var origins: [AuditOriginParam]?
-    var layer: String?
-    var area: String?
-    var offset: Int?
-    var limit: Int?
-    var originsOnly: Bool?
-
-    enum CodingKeys: String, CodingKey {
-        case kind, profile, speedKmh = "speed_kmh", detourFactor = "detour_factor", origins, layer, area, offset, limit
-        case originsOnly = "origins_only"
-    }
-
-    /// The shared service-gap parameters, checked the same way as every other method's.
-    var measureParams: MeasureParams {
-        MeasureParams(kind: kind, area: area, profile: profile, speedKmh: speedKmh, detourFactor: detourFactor)
-    }
-}
-
-struct AuditOriginParam: Decodable {
-    var id: String
-    /// Kept as plain numbers so that a bad coordinate becomes that origin's error row.
-    var at: [Double]
-
+extension RPC.Audit.Params.Origin {
     /// The point, or why it cannot be measured.
     var coordinate: Result<Coordinate, NearestFacilityProblem> {
         guard at.count == 2 else { return .failure(.init("'at' must be [lon, lat], got \(at.count) numbers")) }
@@ -52,16 +17,21 @@ struct AuditOriginParam: Decodable {
 }
 
 extension MethodRegistry {
+    /// `audit`: one row per origin, computed for a whole chunk at once, for `qadam audit`'s
+    /// streaming batches (docs/audit.md). Two modes:
+    ///
+    /// - `origins` + `kind`: the nearest facility of the kind from each origin (`distance_m`,
+    ///   `time_s`, `facility_id`, `basis`); an origin that cannot be measured (coordinate out of
+    ///   range, off the network) is a row with `error`, never a failed request.
+    /// - `layer: "settlements"` (+ `area`, `offset`, `limit`): every norm of each settlement's class
+    ///   (`SettlementAudit`); `origins_only` lists the settlements' ids and points without measuring.
     mutating func registerAudit() {
         register("audit") { raw, snapshot in
-            let query = try Params.decode(AuditQuery.self, from: raw)
+            let query = try Params.decode(RPC.Audit.Params.self, from: raw)
             switch (query.origins, query.layer) {
             case (let origins?, nil):
                 return try Self.auditOrigins(origins, query: query, snapshot: snapshot)
-            case (nil, let layer?):
-                guard layer == LayerKind.settlements.rawValue else {
-                    throw RPCError.invalidParams(field: "layer", "only 'settlements' can be audited, got '\(layer)'")
-                }
+            case (nil, .settlements?):
                 return try SettlementAudit(query, snapshot: snapshot).answer(query)
             case (.some, .some):
                 throw RPCError.invalidParams(field: "layer", "give origins or layer, not both")
@@ -71,7 +41,7 @@ extension MethodRegistry {
         }
     }
 
-    private static func auditOrigins(_ origins: [AuditOriginParam], query: AuditQuery, snapshot: Snapshot) throws -> RPC.Audit.OriginsResult {
+    private static func auditOrigins(_ origins: [RPC.Audit.Params.Origin], query: RPC.Audit.Params, snapshot: Snapshot) throws -> RPC.Audit.OriginsResult {
         let measure = query.measureParams
         let kind = try measure.requiredKind()
         try measure.checkNumbers()
