@@ -145,6 +145,6 @@ public enum TabularValue: Sendable, ExpressibleByStringLiteral, ExpressibleByInt
 
     /// Shortest round-tripping decimal, without exponent for ordinary magnitudes.
     static func plain(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : v.description
     }
 }

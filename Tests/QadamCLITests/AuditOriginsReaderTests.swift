@@ -72,6 +72,17 @@ import Testing
         #expect(try OriginsReader.read(from: url) == [AuditOrigin(id: "q", lon: 1, lat: 2)])
         #expect(throws: OriginsFileError.self) { try OriginsReader.read(from: url.appendingPathExtension("missing")) }
     }
+
+    /// Cells are trimmed as Foundation trims `.whitespaces` (its ASCII shortcut included), on
+    /// random cells of blanks, letters, digits, signs and non-ASCII text.
+    @Test func cellsAreTrimmedAsFoundationTrimsWhitespace() {
+        let pieces = [" ", "\t", "\u{00A0}", "\u{2003}", "\u{3000}", "a", "7", "-", ".", "é", "Қ", "🙂", "\u{7F}", "\u{01}"]
+        var r = SplitMix64(seed: 5)
+        for _ in 0..<5000 {
+            let cell = (0..<Int(r.next() % 6)).map { _ in pieces[Int(r.next() % UInt64(pieces.count))] }.joined()
+            #expect(cell.trimmingBlanks == cell.trimmingCharacters(in: .whitespaces), "\(Array(cell.unicodeScalars))")
+        }
+    }
 }
 
 @Suite struct AuditCSVParserTests {

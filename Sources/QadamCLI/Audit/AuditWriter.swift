@@ -28,7 +28,7 @@ public final class AuditWriter: AuditSink {
     private let handle: FileHandle
     public let destination: Destination
     private let encoder: AuditLineEncoder
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
     /// Large enough to make writes cheap, small enough that an interrupt loses little.
     private let blockSize = 64 * 1024
 
@@ -69,7 +69,7 @@ public final class AuditWriter: AuditSink {
         guard row.values.count == columns.count else {
             throw AuditError.badRows(reason: "row '\(row.id)' has \(row.values.count) values for \(columns.count) columns")
         }
-        buffer.append(contentsOf: encoder.line(row).utf8)
+        encoder.append(row, to: &buffer)
         if buffer.count >= blockSize { try flush() }
     }
 

@@ -40,11 +40,24 @@ public enum OriginsReader {
         let bytes = [UInt8](data)
         let firstContent = bytes.drop(while: { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }).first
         let origins = firstContent == UInt8(ascii: "{") ? try readGeoJSON(data, name: name) : try readCSV(bytes, name: name)
-        try checkUniqueIDs(origins.map { ($0.origin.id, $0.location) }, name: name)
+        try checkUniqueIDs(origins, name: name)
         return origins.map(\.origin)
     }
 
-    private typealias Located = (origin: AuditOrigin, location: String)
+    /// Where an origin was read, written out only for an error message.
+    private enum Place: CustomStringConvertible {
+        case line(Int)
+        case feature(Int)
+
+        var description: String {
+            switch self {
+            case .line(let n): return "line \(n)"
+            case .feature(let n): return "feature \(n)"
+            }
+        }
+    }
+
+    private typealias Located = (origin: AuditOrigin, place: Place)
 
     private static func readCSV(_ bytes: [UInt8], name: String) throws -> [Located] {
         let records: [CSVRecordParser.Record]
@@ -68,18 +81,18 @@ public enum OriginsReader {
         }
         let (idColumn, lonColumn, latColumn) = (try column(idNames), try column(lonNames), try column(latNames))
         return try nonBlank.dropFirst().map { record in
-            let location = "line \(record.line)"
+            let place = Place.line(record.line)
             guard record.fields.count == header.fields.count else {
-                throw OriginsFileError(file: name, location: location,
+                throw OriginsFileError(file: name, location: place.description,
                                        message: "\(record.fields.count) fields where the header has \(header.fields.count)")
             }
             let id = record.fields[idColumn].trimmingBlanks
-            guard !id.isEmpty else { throw OriginsFileError(file: name, location: location, message: "empty id") }
+            guard !id.isEmpty else { throw OriginsFileError(file: name, location: place.description, message: "empty id") }
             let lonText = record.fields[lonColumn].trimmingBlanks
             let latText = record.fields[latColumn].trimmingBlanks
             let lon = Double(lonText), lat = Double(latText)
             let problem = lon == nil ? "lon '\(lonText)' is not a number" : lat == nil ? "lat '\(latText)' is not a number" : nil
-            return (AuditOrigin(id: id, lon: lon ?? .nan, lat: lat ?? .nan, readProblem: problem), location)
+            return (AuditOrigin(id: id, lon: lon ?? .nan, lat: lat ?? .nan, readProblem: problem), place)
         }
     }
 
@@ -93,26 +106,26 @@ public enum OriginsReader {
             throw OriginsFileError(file: name, location: "", message: "expected a GeoJSON FeatureCollection with a features array")
         }
         return try features.enumerated().map { index, item in
-            let location = "feature \(index)"
+            let place = Place.feature(index)
             guard let feature = item as? [String: Any], feature["type"] as? String == "Feature" else {
-                throw OriginsFileError(file: name, location: location, message: "not a GeoJSON Feature object")
+                throw OriginsFileError(file: name, location: place.description, message: "not a GeoJSON Feature object")
             }
             let properties = feature["properties"] as? [String: Any] ?? [:]
             guard let id = idText(properties["id"]) ?? idText(feature["id"]) else {
-                throw OriginsFileError(file: name, location: location, message: "no id (set the feature's id or properties.id)")
+                throw OriginsFileError(file: name, location: place.description, message: "no id (set the feature's id or properties.id)")
             }
             guard let geometry = feature["geometry"] as? [String: Any] else {
-                return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "feature has no geometry"), location)
+                return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "feature has no geometry"), place)
             }
             guard geometry["type"] as? String == "Point" else {
                 let type = geometry["type"] as? String ?? "unknown"
-                return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "geometry is a \(type), expected a Point"), location)
+                return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "geometry is a \(type), expected a Point"), place)
             }
             guard let position = geometry["coordinates"] as? [Any], position.count >= 2,
                   let lon = (position[0] as? NSNumber)?.doubleValue, let lat = (position[1] as? NSNumber)?.doubleValue else {
-                return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "Point coordinates are not [lon, lat] numbers"), location)
+                return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "Point coordinates are not [lon, lat] numbers"), place)
             }
-            return (AuditOrigin(id: id, lon: lon, lat: lat), location)
+            return (AuditOrigin(id: id, lon: lon, lat: lat), place)
         }
     }
 
@@ -126,13 +139,13 @@ public enum OriginsReader {
     }
 
     /// Resume finds its place by id, so ids must be unique.
-    private static func checkUniqueIDs(_ ids: [(String, String)], name: String) throws {
-        var firstSeen: [String: String] = [:]
-        for (id, location) in ids {
-            if let earlier = firstSeen[id] {
-                throw OriginsFileError(file: name, location: location, message: "duplicate id '\(id)' (first at \(earlier))")
+    private static func checkUniqueIDs(_ origins: [Located], name: String) throws {
+        var firstSeen: [String: Place] = [:]
+        firstSeen.reserveCapacity(origins.count)
+        for (origin, place) in origins {
+            if let earlier = firstSeen.updateValue(place, forKey: origin.id) {
+                throw OriginsFileError(file: name, location: place.description, message: "duplicate id '\(origin.id)' (first at \(earlier))")
             }
-            firstSeen[id] = location
         }
     }
 }
@@ -142,6 +155,9 @@ extension String {
     /// `CharacterSet.whitespaces`). Most cells have none and come back as they are: Foundation's
     /// `trimmingCharacters` was a fifth of reading a 40,000-row origins file.
     var trimmingBlanks: String {
+        // An ASCII letter, digit or sign at both ends settles it without building Characters.
+        func plainASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? true }
+        if plainASCII(utf8.first) && plainASCII(utf8.last) { return self }
         func blank(_ c: Character) -> Bool { c.isWhitespace && !c.isNewline }
         guard let first, let last, blank(first) || blank(last) else { return self }
         return String(drop(while: blank).reversed().drop(while: blank).reversed())
