@@ -57,10 +57,14 @@ public struct JSONTextWriter {
         bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    /// The key of the next member; its value follows.
-    public mutating func key(_ name: String) {
+    /// The key of the next member; its value follows. Keys are the contract's own literals,
+    /// none of which needs escaping, so they are copied as they are (checking each for escapes
+    /// was a tenth of writing an audit row).
+    public mutating func key(_ name: StaticString) {
         separate()
-        JSONWriter.writeString(name, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        append(name)
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
     }
 
@@ -77,25 +81,34 @@ public struct JSONTextWriter {
         bytes.append(contentsOf: JSONWriter.numberText(value).utf8)
     }
 
-    public mutating func member(_ name: String, _ value: String) { key(name); string(value) }
-    public mutating func member(_ name: String, _ value: Bool) { key(name); bool(value) }
-    public mutating func member(_ name: String, _ value: Int) { key(name); int(value) }
-    public mutating func member(_ name: String, _ value: Double) throws(EncodingError) { key(name); try double(value, of: name) }
-    public mutating func member<T: JSONTextWritable>(_ name: String, _ value: T) throws(EncodingError) {
+    /// A two-number array (a coordinate), written without building one.
+    public mutating func pair(_ a: Double, _ b: Double, of name: StaticString) throws(EncodingError) {
+        bytes.append(UInt8(ascii: "["))
+        try double(a, of: name.description)
+        bytes.append(UInt8(ascii: ","))
+        try double(b, of: name.description)
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    public mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    public mutating func member(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    public mutating func member(_ name: StaticString, _ value: Int) { key(name); int(value) }
+    public mutating func member(_ name: StaticString, _ value: Double) throws(EncodingError) { key(name); try double(value, of: name.description) }
+    public mutating func member<T: JSONTextWritable>(_ name: StaticString, _ value: T) throws(EncodingError) {
         key(name)
         try value.writeJSON(to: &self)
     }
-    public mutating func member<T: JSONTextWritable>(_ name: String, _ values: [T]) throws(EncodingError) {
+    public mutating func member<T: JSONTextWritable>(_ name: StaticString, _ values: [T]) throws(EncodingError) {
         key(name)
         try array(values) { (out: inout JSONTextWriter, value: T) throws(EncodingError) in try value.writeJSON(to: &out) }
     }
 
     // Optional members are left out when nil, as synthesised `Codable` leaves them out.
-    public mutating func member(_ name: String, _ value: String?) { if let value { member(name, value) } }
-    public mutating func member(_ name: String, _ value: Int?) { if let value { member(name, value) } }
-    public mutating func member(_ name: String, _ value: Bool?) { if let value { member(name, value) } }
-    public mutating func member(_ name: String, _ value: Double?) throws(EncodingError) { if let value { try member(name, value) } }
-    public mutating func member<T: JSONTextWritable>(_ name: String, _ value: T?) throws(EncodingError) {
+    public mutating func member(_ name: StaticString, _ value: String?) { if let value { member(name, value) } }
+    public mutating func member(_ name: StaticString, _ value: Int?) { if let value { member(name, value) } }
+    public mutating func member(_ name: StaticString, _ value: Bool?) { if let value { member(name, value) } }
+    public mutating func member(_ name: StaticString, _ value: Double?) throws(EncodingError) { if let value { try member(name, value) } }
+    public mutating func member<T: JSONTextWritable>(_ name: StaticString, _ value: T?) throws(EncodingError) {
         if let value { try member(name, value) }
     }
 }

@@ -77,7 +77,7 @@ enum JSONWriter {
     /// Integers up to 2^53 without a fraction; everything else in Swift's shortest round-trip form.
     static func numberText(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 9_007_199_254_740_992 { return String(Int64(d)) }
-        return "\(d)"
+        return d.description
     }
 
     /// `writeString` onto UTF-8 bytes (`JSONTextWriter`'s text).

@@ -104,12 +104,12 @@ public final class FacilityIndex: Sendable {
     }
 
     public func nearest(to origin: NetworkLocation, count wanted: Int? = nil) -> Reach<[FacilityHit]> {
-        let g = network.graph
+        // The graph is read in place, not copied (see `StreetNetwork.locate`).
         let p = mode.profile.index, scale = mode.costScale
         let e = origin.edge, t = origin.fraction
         let off = origin.offNetworkMetres * mode.offNetworkSecondsPerMetre
-        let length = Double(g.edgeLength[e])
-        let fwd = Double(g.forwardCost[p][e]), back = Double(g.backwardCost[p][e])
+        let length = Double(network.graph.edgeLength[e])
+        let fwd = Double(network.graph.forwardCost[p][e]), back = Double(network.graph.backwardCost[p][e])
         // At most 2k labels plus the facilities on this edge: a short array searched linearly
         // beats a dictionary (no hashing, one allocation).
         var best: [FacilityHit] = []
@@ -128,8 +128,8 @@ public final class FacilityIndex: Sendable {
                 offer(Int(labelFacility[i]), seconds + labelSeconds[i], metres + labelMetres[i])
             }
         }
-        offerLabels(of: Int(g.edgeFrom[e]), seconds: off + back * t * scale, metres: origin.offNetworkMetres + length * t)
-        offerLabels(of: Int(g.edgeTo[e]), seconds: off + fwd * (1 - t) * scale, metres: origin.offNetworkMetres + length * (1 - t))
+        offerLabels(of: Int(network.graph.edgeFrom[e]), seconds: off + back * t * scale, metres: origin.offNetworkMetres + length * t)
+        offerLabels(of: Int(network.graph.edgeTo[e]), seconds: off + fwd * (1 - t) * scale, metres: origin.offNetworkMetres + length * (1 - t))
         for f in facilitiesOnEdge[e] ?? [] {
             guard case .reached(let l) = facilityLocations[f] else { continue }
             let along = l.fraction >= t ? fwd * (l.fraction - t) : back * (t - l.fraction)
@@ -139,7 +139,7 @@ public final class FacilityIndex: Sendable {
         guard !best.isEmpty else {
             let reachable = facilityLocations.contains { reach in
                 guard case .reached(let l) = reach else { return false }
-                return g.component[p][Int(g.edgeFrom[l.edge])] == g.component[p][Int(g.edgeFrom[e])]
+                return network.graph.component[p][Int(network.graph.edgeFrom[l.edge])] == network.graph.component[p][Int(network.graph.edgeFrom[e])]
             }
             return .unreachable(reachable ? .noDirectedPath : .differentComponent)
         }

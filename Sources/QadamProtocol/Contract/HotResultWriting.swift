@@ -4,7 +4,7 @@
 
 extension Coordinate: JSONTextWritable {
     public func writeJSON(to out: inout JSONTextWriter) throws(EncodingError) {
-        try out.array([lon, lat]) { (out: inout JSONTextWriter, v: Double) throws(EncodingError) in try out.double(v, of: "coordinate") }
+        try out.pair(lon, lat, of: "coordinate")
     }
 }
 
