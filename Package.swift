@@ -80,6 +80,7 @@ let package = Package(
         .target(name: "QadamCLI", dependencies: [
             "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamService", "QadamProtocol", "QadamPostGIS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "DequeModule", package: "swift-collections"),
         ]),
         .executableTarget(name: "qadam", dependencies: ["QadamCLI"]),
         .executableTarget(name: "qadamd", dependencies: [

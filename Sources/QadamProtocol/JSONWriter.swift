@@ -94,7 +94,9 @@ enum JSONWriter {
     }
 
     private static func needsEscape(_ s: String) -> Bool {
-        s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+        func special(_ b: UInt8) -> Bool { b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") }
+        // Over the contiguous bytes of a native string: faster than the generic walk over `utf8`.
+        return s.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? s.utf8.contains(where: special)
     }
 
     static func writeString(_ s: String, to out: inout String) {

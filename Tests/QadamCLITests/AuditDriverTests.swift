@@ -35,6 +35,32 @@ import Testing
         #expect(rows.filter { $0.error == nil }.allSatisfy { $0.distance != nil })
     }
 
+    /// Chunks started ahead are collected in order, never more than `chunksAhead` beyond the one
+    /// being written, and the file is byte for byte the one computed chunk by chunk.
+    @Test(arguments: [0, 1, 2, 5])
+    func chunksStartedAheadAreWrittenInOrder(chunksAhead: Int) throws {
+        let origins = AuditFixtures.origins(3_000)
+        let (_, expected) = try AuditFixtures.run(origins, to: AuditFixtures.scratchFile("sync.csv"), format: .csv)
+        let url = AuditFixtures.scratchFile("ahead\(chunksAhead).csv")
+        let writer = try AuditWriter(destination: .file(url), format: .csv, columns: AuditFixtures.columns)
+        var startedCount = 0, collectedCount = 0, mostOutstanding = 0
+        let outcome = try AuditDriver(columns: AuditFixtures.columns, chunkSize: 256)
+            .run(origins: origins, writer: writer, chunksAhead: chunksAhead) { chunk in
+                startedCount += 1
+                mostOutstanding = max(mostOutstanding, startedCount - collectedCount)
+                let started = startedCount
+                return {
+                    collectedCount += 1
+                    #expect(collectedCount == started, "chunk \(started) collected as number \(collectedCount)")
+                    return AuditFixtures.compute(chunk)
+                }
+            }
+        try writer.close()
+        #expect(outcome == .completed(rowsWritten: 3_000, errorRows: AuditFixtures.expectedBadCount(3_000)))
+        #expect(startedCount == 12 && mostOutstanding == min(chunksAhead + 1, 12))
+        #expect(try Data(contentsOf: url) == expected)
+    }
+
     /// Parses output with independent means: JSONSerialization per line, and for CSV a check
     /// that every record has the header's field count.
     private func parse(_ data: Data, format: AuditFormat) throws -> [(id: String, error: String?, distance: Double?)] {

@@ -1,3 +1,5 @@
+import DequeModule
+
 /// How an audit run ended.
 public enum AuditOutcome: Equatable, Sendable {
     /// Every origin has a row; `errorRows` of them are error rows.
@@ -42,26 +44,32 @@ public struct AuditDriver {
         }
     }
 
-    /// `run` with each chunk started one ahead: `start` is given chunk k+1 before chunk k's rows
-    /// are collected and written, and returns how to collect them. A daemon then computes the
-    /// next chunk while this process parses and writes the current one, instead of each side
-    /// waiting for the other.
+    /// `run` with chunks started ahead: `start` is given chunks k+1...k+`chunksAhead` before
+    /// chunk k's rows are collected and written, and returns how to collect them. A daemon then
+    /// computes the next chunks (on as many workers as it has) while this process parses and
+    /// writes the current one, instead of each side waiting for the other.
     public func run(origins: [AuditOrigin], writer: any AuditSink, progress: ProgressReporter? = nil,
-                    interrupt: InterruptFlag? = nil,
+                    interrupt: InterruptFlag? = nil, chunksAhead: Int = 2,
                     start: ([AuditOrigin]) throws -> () throws -> [AuditRow]) throws -> AuditOutcome {
         let skipped = try resumePosition(origins: origins, writer: writer)
         progress?.start(alreadyDone: skipped)
         defer { progress?.finish() }
         var written = 0, errors = 0
-        func started(at first: Int) throws -> (chunk: ArraySlice<AuditOrigin>, usable: Int, rows: () throws -> [AuditRow])? {
-            guard first < origins.count else { return nil }
-            let chunk = origins[first..<min(first + chunkSize, origins.count)]
-            let usable = chunk.filter { $0.problem == nil }
-            return (chunk, usable.count, usable.isEmpty ? { [] } : try start(usable))
+        typealias Started = (chunk: ArraySlice<AuditOrigin>, usable: Int, rows: () throws -> [AuditRow])
+        var started: Deque<Started> = []
+        var nextStart = skipped
+        func startAhead(keeping count: Int) throws {
+            while started.count < count, nextStart < origins.count {
+                let chunk = origins[nextStart..<min(nextStart + chunkSize, origins.count)]
+                let usable = chunk.filter { $0.problem == nil }
+                started.append((chunk, usable.count, usable.isEmpty ? { [] } : try start(usable)))
+                nextStart = chunk.endIndex
+            }
         }
-        var next = try started(at: skipped)
-        while let (chunk, usableCount, rows) = next {
-            next = try started(at: chunk.endIndex)
+        while true {
+            try startAhead(keeping: 1)
+            guard let (chunk, usableCount, rows) = started.popFirst() else { break }
+            try startAhead(keeping: chunksAhead)
             var computed = try rows()[...]
             guard computed.count == usableCount else {
                 throw AuditError.badRows(reason: "\(computed.count) rows for \(usableCount) origins")

@@ -25,6 +25,9 @@ enum CSVField {
     }
 
     private static func needsQuotes(_ s: String) -> Bool {
-        s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        func special(_ b: UInt8) -> Bool { b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D }
+        // Over the contiguous bytes of a native string (all of ours): the generic walk over
+        // `utf8` was a twentieth of `qadam audit`.
+        return s.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? s.utf8.contains(where: special)
     }
 }
