@@ -76,14 +76,34 @@ public struct JSONTextReader {
 
     /// A number, integral or not, as `Double` (what `Decodable` reads for a `Double`).
     public mutating func double() throws(JSONSyntaxError) -> Double {
-        guard let first = next, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
-            throw parser.error("expected a number")
-        }
-        switch try parser.number() {
+        switch try number() {
         case .int(let i): return Double(i)
         case .double(let d): return d
         default: throw parser.error("expected a number")
         }
+    }
+
+    /// A number without fraction or exponent that fits an `Int` (what `Decodable` surely reads
+    /// as one; anything else is refused).
+    public mutating func int() throws(JSONSyntaxError) -> Int {
+        let start = parser.i
+        guard case .int(let i) = try number(), let value = Int(exactly: i) else { throw parser.error("expected an integer", at: start) }
+        return value
+    }
+
+    public mutating func bool() throws(JSONSyntaxError) -> Bool {
+        switch next {
+        case UInt8(ascii: "t"): try parser.literal("true"); return true
+        case UInt8(ascii: "f"): try parser.literal("false"); return false
+        default: throw parser.error("expected true or false")
+        }
+    }
+
+    private mutating func number() throws(JSONSyntaxError) -> JSONValue {
+        guard let first = next, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+            throw parser.error("expected a number")
+        }
+        return try parser.number()
     }
 
     /// A word of a closed set, read as its `Decodable` reads it (leniently).
@@ -105,6 +125,14 @@ public struct JSONTextReader {
     // An optional member reads as nil when it is `null`, as `Decodable`'s `decodeIfPresent` does.
     public mutating func doubleOrNull() throws(JSONSyntaxError) -> Double? { try readNull() ? nil : try double() }
     public mutating func stringOrNull() throws(JSONSyntaxError) -> String? { try readNull() ? nil : try string() }
+    public mutating func intOrNull() throws(JSONSyntaxError) -> Int? { try readNull() ? nil : try int() }
+    public mutating func boolOrNull() throws(JSONSyntaxError) -> Bool? { try readNull() ? nil : try bool() }
+    public mutating func wordOrNull<T: ClosedVocabulary>(_ type: T.Type) throws(JSONSyntaxError) -> T? {
+        try readNull() ? nil : try word(type)
+    }
+    public mutating func arrayOrNull<T: JSONTextReadable>(of type: T.Type) throws(JSONSyntaxError) -> [T]? {
+        try readNull() ? nil : try array(of: type)
+    }
     public mutating func wordOrNull<T: RawRepresentable<String>>(_ type: T.Type) throws(JSONSyntaxError) -> T? {
         try readNull() ? nil : try word(type)
     }

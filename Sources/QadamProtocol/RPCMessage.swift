@@ -3,10 +3,14 @@ public struct RPCRequest: Hashable, Sendable {
     /// `nil` for a notification (no `id` member): it runs, but gets no reply.
     public var id: JSONValue?
     public var method: String
-    /// `.null` when absent; otherwise an object or an array.
-    public var params: JSONValue
+    /// Absent (`.null`), an object or an array.
+    public var params: RPCParams
 
     public init(id: JSONValue?, method: String, params: JSONValue = .null) {
+        self.init(id: id, method: method, params: RPCParams(params))
+    }
+
+    public init(id: JSONValue?, method: String, params: RPCParams) {
         self.id = id
         self.method = method
         self.params = params
@@ -15,16 +19,28 @@ public struct RPCRequest: Hashable, Sendable {
     public var isNotification: Bool { id == nil }
 
     /// The request as one line of wire text, without the newline.
-    public func line() throws(JSONText.NonFiniteNumber) -> String {
+    public func line() throws -> String {
         var members: [String: JSONValue] = ["jsonrpc": "2.0", "method": .string(method)]
         if let id { members["id"] = id }
+        let params = try params.value()
         if params != .null { members["params"] = params }
         return try JSONText.serialize(.object(members))
     }
 
     /// Reads one request line. Errors carry the JSON-RPC code to answer with and, where the
     /// line got far enough to have one, the request id (`.null` otherwise).
+    ///
+    /// A well-formed request object keeps its params as text (`RPCParams`), for the method to
+    /// read; any other line is parsed whole, so every refusal is the one `parse(_:)` gives.
     public static func parse(line: some Collection<UInt8>) -> Result<RPCRequest, RPCFailure> {
+        let bytes = Array(line)
+        return readKeepingParamsText(bytes) ?? parseWhole(line: bytes)
+    }
+
+    /// `parse(line:)` through a tree of the whole line: the reference the params-keeping read
+    /// is held to (ProtocolCodingTests), and the path of every line that is not a well-formed
+    /// request object.
+    public static func parseWhole(line: [UInt8]) -> Result<RPCRequest, RPCFailure> {
         let value: JSONValue
         do {
             value = try JSONText.parse(line)
@@ -66,6 +82,39 @@ public struct RPCRequest: Hashable, Sendable {
             return .failure(RPCFailure(id: replyID, error: .invalidRequest("'params' must be an object or an array, got \(params.typeName)")))
         }
         return .success(RPCRequest(id: id, method: method, params: params))
+    }
+
+    /// The request members of a well-formed line, read without building the params: nil when
+    /// the line is not a JSON object within the limits of `JSONText.parse`, which then reports
+    /// it. The members are checked by `parse(_:)` with the params stood in by an empty value of
+    /// their kind.
+    private static func readKeepingParamsText(_ line: [UInt8]) -> Result<RPCRequest, RPCFailure>? {
+        guard line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "{"),
+              JSONText.nestingDepth(of: line) <= JSONText.maximumDepth else { return nil }
+        var members: [String: JSONValue] = [:]
+        var paramsAt: Range<Int>?
+        do {
+            try JSONTextReader.read(line) { (json: inout JSONTextReader) throws(JSONSyntaxError) in
+                try json.object { (key: String, v: inout JSONTextReader) throws(JSONSyntaxError) in
+                    if key == "params" { paramsAt = try v.skipped() } else { members[key] = try v.value() }
+                }
+            }
+        } catch {
+            return nil
+        }
+        var paramsText: [UInt8]?
+        if let paramsAt {
+            let text = Array(line[paramsAt])
+            switch text.first {
+            case UInt8(ascii: "{"): members["params"] = .object([:]); paramsText = text
+            case UInt8(ascii: "["): members["params"] = .array([]); paramsText = text
+            default: members["params"] = try? JSONParser.parse(text, allowNonFinite: false)
+            }
+        }
+        return parse(.object(members)).map { request in
+            guard let paramsText else { return request }
+            return RPCRequest(id: request.id, method: request.method, params: RPCParams(text: paramsText))
+        }
     }
 }
 

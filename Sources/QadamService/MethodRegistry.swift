@@ -4,11 +4,11 @@ import QadamProtocol
 /// Answers one query method against one snapshot. Throw `RPCError` (or an
 /// `RPCErrorConvertible`) for answers the client should see; the registry maps anything else
 /// to an internal error. Handlers must answer with an object; the registry adds `snapshot`.
-public typealias QueryHandler = @Sendable (_ params: JSONValue, _ snapshot: Snapshot) throws -> any Encodable
+public typealias QueryHandler = @Sendable (_ params: RPCParams, _ snapshot: Snapshot) throws -> any Encodable
 
 /// A method's attempt to answer at once, on the caller's thread: nil when this request needs
 /// real work (an index not built yet, a search), which then goes to the worker pool.
-public typealias InlineAttempt = @Sendable (_ params: JSONValue, _ snapshot: Snapshot) throws -> (any Encodable)?
+public typealias InlineAttempt = @Sendable (_ params: RPCParams, _ snapshot: Snapshot) throws -> (any Encodable)?
 
 /// A domain error that knows which JSON-RPC error it is (e.g. "unreachable" -> -32004).
 public protocol RPCErrorConvertible: Error {
@@ -26,7 +26,7 @@ public struct MethodRegistry: Sendable {
 
     public init() {}
 
-    /// Adds a method working on raw JSON parameters and answering with any `Encodable` (a
+    /// Adds a method working on raw parameters (read them with `Params.decode`) and answering with any `Encodable` (a
     /// typed result, or a `JSONValue` object). `inline` is how the daemon may answer it without
     /// a worker: `.always` for work of a few microseconds, `.attempt` for methods that are that
     /// cheap only sometimes. Registering a name twice is a programming error.
@@ -81,7 +81,7 @@ public struct MethodRegistry: Sendable {
 
     /// Runs `method` on `snapshot`, as JSON text: the result object with a `snapshot` member
     /// holding the content hash, so every answer says which data produced it.
-    public func callEncoded(_ method: String, params: JSONValue, on snapshot: Snapshot) -> Result<EncodedJSON, RPCError> {
+    public func callEncoded(_ method: String, params: RPCParams, on snapshot: Snapshot) -> Result<EncodedJSON, RPCError> {
         guard let handler = handlers[method] else {
             return .failure(.methodNotFound(method, known: methods))
         }
@@ -90,7 +90,7 @@ public struct MethodRegistry: Sendable {
 
     /// The answer to `method` if it can be given at once on this thread (see `InlinePolicy`);
     /// nil when it needs a worker, or is not a registered method.
-    public func callInline(_ method: String, params: JSONValue, on snapshot: Snapshot) -> Result<EncodedJSON, RPCError>? {
+    public func callInline(_ method: String, params: RPCParams, on snapshot: Snapshot) -> Result<EncodedJSON, RPCError>? {
         guard let attempt = handlers[method]?.inline else { return nil }
         return answering(method, on: snapshot) { try attempt(params, snapshot) }
     }
@@ -98,7 +98,7 @@ public struct MethodRegistry: Sendable {
     /// `callEncoded`, read back as a value: for the CLI's in-process mode and the daemon's own
     /// methods that add members to a registry answer.
     public func call(_ method: String, params: JSONValue, on snapshot: Snapshot) -> Result<JSONValue, RPCError> {
-        callEncoded(method, params: params, on: snapshot).flatMap { encoded in
+        callEncoded(method, params: RPCParams(params), on: snapshot).flatMap { encoded in
             do {
                 return .success(try JSONText.parse(Array(encoded.text.utf8), maximumDepth: .max))
             } catch {

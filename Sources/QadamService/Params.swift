@@ -5,6 +5,21 @@ import QadamProtocol
 /// Typed access to a request's `params`, turning every decoding failure into a -32602 error
 /// whose message names the field (`points[3]`, `profile`), so a client can fix its request.
 public enum Params {
+    /// A request's parameters as `T`: read straight from their text when `T` reads itself and
+    /// the text reads (the audit's chunks), otherwise decoded from the tree as below, whose
+    /// errors name the field.
+    public static func decode<T: Decodable>(_ type: T.Type, from params: RPCParams) throws(RPCError) -> T {
+        if let readable = T.self as? any JSONTextReadable.Type, let read = params.read(readable) {
+            // `read` is a `T`: it was read as `T.self`.
+            return read as! T
+        }
+        let tree: JSONValue
+        do { tree = try params.value() } catch {
+            throw RPCError.invalidParams(field: "params", error.description)
+        }
+        return try decode(type, from: tree)
+    }
+
     /// Decodes named parameters into `T`. Absent params count as `{}`, so a method whose
     /// parameters are all optional accepts a bare request.
     public static func decode<T: Decodable>(_ type: T.Type, from params: JSONValue) throws(RPCError) -> T {

@@ -65,7 +65,7 @@ final class RequestRouter: Sendable {
             reloader.reload(trigger: "rpc") { finish($0.encoded) }
         case (nil, "info"):
             // On the event loop, so it answers even when every worker is busy with long queries.
-            finish(report.info(params: request.params).encoded)
+            finish(report.info().encoded)
         case (nil, let method):
             guard service.registry.contains(method) else {
                 return finish(.failure(.methodNotFound(method, known: report.methods)))
@@ -79,7 +79,7 @@ final class RequestRouter: Sendable {
 
     /// Runs a query on a worker against the current snapshot, answered with -32003 when the
     /// timeout passes first (the work is then cancelled at its next check) or the pool is full.
-    private func runOnPool(_ method: String, params: JSONValue, on eventLoop: EventLoop,
+    private func runOnPool(_ method: String, params: RPCParams, on eventLoop: EventLoop,
                            finish: @escaping @Sendable (Result<EncodedJSON, RPCError>) -> Void) {
         let snapshot = service.store.current
         let timeout = config.requestTimeoutSeconds

@@ -15,9 +15,9 @@ struct RuntimeReport: Sendable {
     var methods: [String] { Set(RequestRouter.daemonMethods.map(\.rawValue) + service.registry.methods).sorted() }
 
     /// The service's `info` (the snapshot and its layers) plus version, uptime, methods,
-    /// connections and the last reload error.
-    func info(params: JSONValue) -> Result<JSONValue, RPCError> {
-        service.call("info", params: params).map { result in
+    /// connections and the last reload error. `info` takes no params.
+    func info() -> Result<JSONValue, RPCError> {
+        service.call("info").map { result in
             var members = result.objectValue ?? [:]
             let counts = activity.counts
             members["version"] = .string(DaemonVersion.current)

@@ -23,6 +23,45 @@ import Testing
         #expect(error(deep)?.error.message.contains("nested deeper") == true)
     }
 
+    /// The params-keeping read of a request line gives what the whole-tree reference gives, on
+    /// random requests and on damaged ones: the same id, method and params (or the same
+    /// refusal, with the same id).
+    @Test func requestLinesReadAsTheWholeTreeReadsThem() throws {
+        var r = SplitMix64(seed: 0xF00D)
+        let damage: [UInt8] = Array(#"{}[],:"\ 0-.en"#.utf8)
+        var kept = 0, refused = 0, keptAsText = 0
+        for _ in 0..<4000 {
+            var members: [String: JSONValue] = ["method": r.next() % 8 == 0 ? .int(5) : "audit"]
+            if r.next() % 8 != 0 { members["jsonrpc"] = r.next() % 10 == 0 ? "1.0" : "2.0" }
+            if r.next() % 4 != 0 { members["id"] = r.next() % 2 == 0 ? .int(Int64(r.next() % 1000)) : .string("id\(r.next() % 9)") }
+            if r.next() % 4 != 0 { members["params"] = StreamCodingTests.randomJSON(&r) }
+            if r.next() % 5 == 0 { members["extra"] = StreamCodingTests.randomJSON(&r) }
+            var line = Array(try JSONText.serialize(.object(members)).utf8)
+            if r.next() % 2 == 0 {
+                let at = Int(r.next() % UInt64(line.count))
+                switch r.next() % 3 {
+                case 0: line.removeSubrange(at...)
+                case 1: line[at] = damage[Int(r.next() % UInt64(damage.count))]
+                default: line.insert(UInt8(ascii: " "), at: at)
+                }
+            }
+            let read = RPCRequest.parse(line: line), whole = RPCRequest.parseWhole(line: line)
+            switch (read, whole) {
+            case (.success(let a), .success(let b)):
+                kept += 1
+                let (paramsA, paramsB) = (try a.params.value(), try b.params.value())
+                if a.params != b.params { keptAsText += 1 }  // the same params, held as their text
+                #expect(a.id == b.id && a.method == b.method && paramsA == paramsB, "\(String(decoding: line, as: UTF8.self))")
+            case (.failure(let a), .failure(let b)):
+                refused += 1
+                #expect(a == b, "\(String(decoding: line, as: UTF8.self))")
+            default:
+                Issue.record("read \(read), whole tree \(whole): \(String(decoding: line, as: UTF8.self))")
+            }
+        }
+        #expect(kept > 1000 && refused > 500 && keptAsText > 300, "\(kept) \(refused) \(keptAsText)")
+    }
+
     @Test func notificationsHaveNoID() throws {
         let request = try RPCRequest.parse(line: Array(#"{"jsonrpc":"2.0","method":"ping"}"#.utf8)).get()
         #expect(request.isNotification)

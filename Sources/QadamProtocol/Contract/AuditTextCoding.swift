@@ -30,6 +30,47 @@ extension RPC.Audit.Params.Origin: JSONTextWritable {
     }
 }
 
+extension RPC.Audit.Params: JSONTextReadable {
+    public init(reading json: inout JSONTextReader) throws(JSONSyntaxError) {
+        var params = Self()
+        try json.object { (key: String, v: inout JSONTextReader) throws(JSONSyntaxError) in
+            switch key {
+            case "kind": params.kind = try v.wordOrNull(FacilityKind.self)
+            case "profile": params.profile = try v.wordOrNull(TravelProfile.self)
+            case "speed_kmh": params.speedKmh = try v.doubleOrNull()
+            case "detour_factor": params.detourFactor = try v.doubleOrNull()
+            case "origins": params.origins = try v.arrayOrNull(of: Origin.self)
+            case "layer": params.layer = try v.wordOrNull(AuditLayer.self)
+            case "area": params.area = try v.stringOrNull()
+            case "offset": params.offset = try v.intOrNull()
+            case "limit": params.limit = try v.intOrNull()
+            case "origins_only": params.originsOnly = try v.boolOrNull()
+            default: try v.skip()
+            }
+        }
+        self = params
+    }
+}
+
+extension RPC.Audit.Params.Origin: JSONTextReadable {
+    public init(reading json: inout JSONTextReader) throws(JSONSyntaxError) {
+        var id: String?, at: [Double]?
+        try json.object { (key: String, v: inout JSONTextReader) throws(JSONSyntaxError) in
+            switch key {
+            case "id": id = try v.string()
+            case "at":
+                var numbers: [Double] = []
+                try v.array { (r: inout JSONTextReader) throws(JSONSyntaxError) in numbers.append(try r.double()) }
+                at = numbers
+            default: try v.skip()
+            }
+        }
+        guard let id else { throw json.missing("id") }
+        guard let at else { throw json.missing("at") }
+        self.init(id: id, at: at)
+    }
+}
+
 extension RPC.Audit.OriginsResult: JSONTextWritable {
     public func writeJSON(to out: inout JSONTextWriter) throws(EncodingError) {
         try out.object { (o: inout JSONTextWriter) throws(EncodingError) in
