@@ -40,28 +40,37 @@ import Testing
         }
     }
 
-    /// The audit's params, which qadamd reads from the request's text when it can and otherwise
-    /// decodes from the tree (`Params.decode`): on random params, both give the value; on
-    /// damaged ones, whatever the reader reads, the tree decoding reads the same (the reader may
-    /// refuse more: a refusal goes to the tree decoding, whose error names the field).
-    @Test func paramsReadFromTextAreWhatTheTreeDecodes() throws {
-        var r = SplitMix64(seed: 23)
+    /// Params qadamd reads from the request's text when it can and otherwise decodes from the
+    /// tree (`Params.decode`): on random params, both give the value; on damaged ones, whatever
+    /// the reader reads, the tree decoding reads the same (the reader may refuse more: a
+    /// refusal goes to the tree decoding, whose error names the field).
+    private func paramsReadAsTheTreeDecodes<T: JSONTextReadable & Encodable & Equatable>(
+        _ random: (inout SplitMix64) -> T, seed: UInt64
+    ) throws {
+        var r = SplitMix64(seed: seed)
         let damage: [UInt8] = Array(#"{}[],:"\ 0-.en"#.utf8)
         var readDamaged = 0
         for _ in 0..<3000 {
-            let params = ContractWritingTests.auditParams(&r)
+            let params = random(&r)
             let bytes = try Self.text(params, &r)
-            #expect(try JSONTextReader.read(RPC.Audit.Params.self, from: bytes) == params, "\(String(decoding: bytes, as: UTF8.self))")
+            #expect(try JSONTextReader.read(T.self, from: bytes) == params, "\(String(decoding: bytes, as: UTF8.self))")
             var damaged = Array(try JSONStreamEncoder.encode(params).utf8)
             let at = Int(r.next() % UInt64(damaged.count))
             if r.next() % 2 == 0 { damaged.remove(at: at) } else { damaged[at] = damage[Int(r.next() % UInt64(damage.count))] }
-            guard let read = try? JSONTextReader.read(RPC.Audit.Params.self, from: damaged) else { continue }
+            guard let read = try? JSONTextReader.read(T.self, from: damaged) else { continue }
             readDamaged += 1
             let tree = try? JSONText.parse(damaged, maximumDepth: .max)
-            #expect(tree != nil && (try? Params.decode(RPC.Audit.Params.self, from: tree!)) == read,
-                    "\(String(decoding: damaged, as: UTF8.self))")
+            #expect(tree != nil && (try? Params.decode(T.self, from: tree!)) == read, "\(String(decoding: damaged, as: UTF8.self))")
         }
         #expect(readDamaged > 300)
+    }
+
+    @Test func auditParamsReadFromTextAreWhatTheTreeDecodes() throws {
+        try paramsReadAsTheTreeDecodes(ContractWritingTests.auditParams, seed: 23)
+    }
+
+    @Test func nearestParamsReadFromTextAreWhatTheTreeDecodes() throws {
+        try paramsReadAsTheTreeDecodes(ContractWritingTests.nearestParams, seed: 24)
     }
 
     @Test func onDamagedTextTheReaderAgreesWithJSONDecoder() throws {

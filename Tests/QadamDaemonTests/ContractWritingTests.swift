@@ -64,6 +64,13 @@ import Testing
                                        speedKmh: d(&r), detourFactor: maybe(&r, d), basis: basis, rows: rows)
     }
 
+    static func nearestParams(_ r: inout SplitMix64) -> RPC.Nearest.Params {
+        let d = StreamCodingTests.randomDouble
+        let travel = TravelParams(profile: maybe(&r) { TravelProfile.allCases[Int($0.next() % 3)] }, speedKmh: maybe(&r, d), maxSnapM: maybe(&r, d))
+        return RPC.Nearest.Params(kind: FacilityKind.allCases[Int(r.next() % 11)], from: coordinate(&r),
+                                  k: maybe(&r) { Int($0.next() % 50) }, includePath: maybe(&r) { $0.next() % 2 == 0 }, travel: travel)
+    }
+
     static func auditParams(_ r: inout SplitMix64) -> RPC.Audit.Params {
         let s = StreamCodingTests.randomString, d = StreamCodingTests.randomDouble
         func int(_ r: inout SplitMix64) -> Int { Int(r.next() % 100_000) }
