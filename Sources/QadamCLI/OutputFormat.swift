@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QadamProtocol
 
 /// How a command prints its answer: an aligned table for people, or a machine format for pipes.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -63,36 +64,29 @@ public struct Tabular {
             .map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    private func objects() -> [[String: Any]] {
+    private func objects() -> [JSONValue] {
         rows.map { row in
-            var o: [String: Any] = [:]
+            var o: [String: JSONValue] = [:]
             for (i, c) in columns.enumerated() where i < row.count { o[c] = row[i].json }
-            return o
+            return .object(o)
         }
     }
 
     private func renderJSON() -> String {
-        Self.jsonString(objects())
+        Self.jsonString(.array(objects()))
     }
 
     private func renderGeoJSON() -> String {
-        let features: [[String: Any]] = objects().enumerated().map { i, props in
-            var f: [String: Any] = ["type": "Feature", "properties": props]
-            if i < geometries.count, let g = geometries[i],
-               let obj = try? JSONSerialization.jsonObject(with: Data(g.utf8)) {
-                f["geometry"] = obj
-            } else {
-                f["geometry"] = NSNull()
-            }
-            return f
+        let features: [JSONValue] = objects().enumerated().map { i, properties in
+            let geometry = i < geometries.count ? geometries[i].flatMap { try? JSONParser.parse($0, allowNonFinite: false) } : nil
+            return ["type": "Feature", "properties": properties, "geometry": geometry ?? .null]
         }
-        return Self.jsonString(["type": "FeatureCollection", "features": features])
+        return Self.jsonString(["type": "FeatureCollection", "features": .array(features)])
     }
 
-    static func jsonString(_ value: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .prettyPrinted]))
-            ?? Data("null".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// Cells hold no non-finite number (`json` writes them as null), so this cannot fail.
+    static func jsonString(_ value: JSONValue) -> String {
+        ((try? JSONText.pretty(value)) ?? "null") + "\n"
     }
 }
 
@@ -134,12 +128,13 @@ public enum TabularValue: Sendable, ExpressibleByStringLiteral, ExpressibleByInt
         }
     }
 
-    var json: Any {
+    /// The cell as JSON: a non-finite number (which JSON cannot hold) as null.
+    var json: JSONValue {
         switch self {
-        case .text(let s): return s
-        case .integer(let i): return i
-        case .number(let v, _, _): return v
-        case .missing: return NSNull()
+        case .text(let s): return .string(s)
+        case .integer(let i): return .int(Int64(i))
+        case .number(let v, _, _): return v.isFinite ? .double(v) : .null
+        case .missing: return .null
         }
     }
 

@@ -89,4 +89,14 @@ public enum JSONText {
         }
         return out
     }
+
+    /// Indented text for people (the CLI's `--format json`): keys sorted, numbers as
+    /// `serialize` writes them; a non-finite number is an error naming where it is.
+    public static func pretty(_ value: JSONValue) throws(NonFiniteNumber) -> String {
+        var out = ""
+        guard JSONWriter.writePretty(value, to: &out) else {
+            throw NonFiniteNumber(path: JSONWriter.firstNonFinitePath(in: value, at: "$") ?? "$")
+        }
+        return out
+    }
 }

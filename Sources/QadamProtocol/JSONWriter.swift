@@ -56,6 +56,34 @@ enum JSONWriter {
         return true
     }
 
+    /// `write` laid out for people: two-space indentation and `"key" : value`, the layout of
+    /// Foundation's pretty printing that the CLI's `--format json` has always had (empty
+    /// containers as `[]` and `{}`). Non-finite numbers stop it, as under `.fail`.
+    static func writePretty(_ value: JSONValue, to out: inout String, indent: Int = 0) -> Bool {
+        let inner = String(repeating: " ", count: indent + 2)
+        switch value {
+        case .array(let items) where !items.isEmpty:
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += i > 0 ? ",\n" + inner : inner
+                guard writePretty(item, to: &out, indent: indent + 2) else { return false }
+            }
+            out += "\n" + String(repeating: " ", count: indent) + "]"
+        case .object(let members) where !members.isEmpty:
+            out += "{\n"
+            for (i, key) in members.keys.sorted().enumerated() {
+                out += i > 0 ? ",\n" + inner : inner
+                writeString(key, to: &out)
+                out += " : "
+                guard writePretty(members[key]!, to: &out, indent: indent + 2) else { return false }
+            }
+            out += "\n" + String(repeating: " ", count: indent) + "}"
+        default:
+            return write(value, to: &out, nonFinite: .fail)
+        }
+        return true
+    }
+
     /// Where the first non-finite number is (`$.rows[3].lat`); searched only after a failed
     /// write, so the fast path builds no paths.
     static func firstNonFinitePath(in value: JSONValue, at path: String) -> String? {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QadamProtocol
 import QadamData
 
 /// One line of audit output: the origin, its measured values (one per schema column), or the
@@ -75,13 +76,13 @@ struct AuditLineEncoder {
             CSVField.append(row.error ?? "", to: &out)
             out.append(UInt8(ascii: "\n"))
         case .geojsonl:
-            var properties: [String: Any] = ["id": row.id, "error": row.error ?? NSNull()]
-            for (name, value) in zip(columns, row.values) { properties[name] = Self.jsonValue(value) }
-            let geometry: Any = row.error == nil && row.lon.isFinite && row.lat.isFinite
-                ? ["type": "Point", "coordinates": [row.lon, row.lat]] as [String: Any] : NSNull()
-            let feature: [String: Any] = ["type": "Feature", "geometry": geometry, "properties": properties]
-            // Non-finite numbers were mapped to null above, so serialization cannot fail.
-            out.append(contentsOf: try! JSONSerialization.data(withJSONObject: feature, options: [.sortedKeys, .withoutEscapingSlashes]))
+            var properties: [String: JSONValue] = ["id": .string(row.id), "error": row.error.map(JSONValue.string) ?? .null]
+            for (name, value) in zip(columns, row.values) { properties[name] = value.json }
+            let geometry: JSONValue = row.error == nil && row.lon.isFinite && row.lat.isFinite
+                ? ["type": "Point", "coordinates": [.double(row.lon), .double(row.lat)]] : .null
+            let feature: JSONValue = ["type": "Feature", "geometry": geometry, "properties": .object(properties)]
+            // Cells write non-finite numbers as null and the point is finite, so this cannot fail.
+            out.append(contentsOf: ((try? JSONText.serialize(feature)) ?? "null").utf8)
             out.append(UInt8(ascii: "\n"))
         }
     }
@@ -92,16 +93,9 @@ struct AuditLineEncoder {
         case .csv:
             return (try? CSVRecordParser.records(in: line))?.first?.fields.first
         case .geojsonl:
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let properties = object["properties"] as? [String: Any] else { return nil }
-            return properties["id"] as? String
+            return (try? JSONParser.parse(line, allowNonFinite: false))?["properties"]?["id"]?.stringValue
         }
     }
 
     private static func coordinateText(_ v: Double) -> String { v.isFinite ? TabularValue.plain(v) : "" }
-
-    private static func jsonValue(_ value: TabularValue) -> Any {
-        if case .number(let v, _, _) = value, !v.isFinite { return NSNull() }
-        return value.json
-    }
 }

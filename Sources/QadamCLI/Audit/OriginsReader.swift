@@ -1,5 +1,6 @@
 import Foundation
 import QadamData
+import QadamProtocol
 
 /// A broken origins file, located by file and row (CSV) or feature index (GeoJSON).
 public struct OriginsFileError: Error, CustomStringConvertible, LocalizedError, Equatable {
@@ -39,7 +40,7 @@ public enum OriginsReader {
     public static func read(_ data: Data, name: String) throws -> [AuditOrigin] {
         let bytes = [UInt8](data)
         let firstContent = bytes.drop(while: { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }).first
-        let origins = firstContent == UInt8(ascii: "{") ? try readGeoJSON(data, name: name) : try readCSV(bytes, name: name)
+        let origins = firstContent == UInt8(ascii: "{") ? try readGeoJSON(bytes, name: name) : try readCSV(bytes, name: name)
         try checkUniqueIDs(origins, name: name)
         return origins.map(\.origin)
     }
@@ -96,44 +97,42 @@ public enum OriginsReader {
         }
     }
 
-    private static func readGeoJSON(_ data: Data, name: String) throws -> [Located] {
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw OriginsFileError(file: name, location: "", message: "not valid JSON (\(error.localizedDescription))")
+    private static func readGeoJSON(_ bytes: [UInt8], name: String) throws -> [Located] {
+        let root: JSONValue
+        do { root = try JSONParser.parse(bytes, allowNonFinite: false) } catch {
+            throw OriginsFileError(file: name, location: "", message: "not valid JSON (\(error))")
         }
-        guard let collection = root as? [String: Any], collection["type"] as? String == "FeatureCollection",
-              let features = collection["features"] as? [Any] else {
+        guard root["type"]?.stringValue == "FeatureCollection", case .array(let features)? = root["features"] else {
             throw OriginsFileError(file: name, location: "", message: "expected a GeoJSON FeatureCollection with a features array")
         }
-        return try features.enumerated().map { index, item in
+        return try features.enumerated().map { index, feature in
             let place = Place.feature(index)
-            guard let feature = item as? [String: Any], feature["type"] as? String == "Feature" else {
+            guard case .object = feature, feature["type"]?.stringValue == "Feature" else {
                 throw OriginsFileError(file: name, location: place.description, message: "not a GeoJSON Feature object")
             }
-            let properties = feature["properties"] as? [String: Any] ?? [:]
-            guard let id = idText(properties["id"]) ?? idText(feature["id"]) else {
+            guard let id = idText(feature["properties"]?["id"]) ?? idText(feature["id"]) else {
                 throw OriginsFileError(file: name, location: place.description, message: "no id (set the feature's id or properties.id)")
             }
-            guard let geometry = feature["geometry"] as? [String: Any] else {
+            guard let geometry = feature["geometry"], case .object = geometry else {
                 return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "feature has no geometry"), place)
             }
-            guard geometry["type"] as? String == "Point" else {
-                let type = geometry["type"] as? String ?? "unknown"
+            guard geometry["type"]?.stringValue == "Point" else {
+                let type = geometry["type"]?.stringValue ?? "unknown"
                 return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "geometry is a \(type), expected a Point"), place)
             }
-            guard let position = geometry["coordinates"] as? [Any], position.count >= 2,
-                  let lon = (position[0] as? NSNumber)?.doubleValue, let lat = (position[1] as? NSNumber)?.doubleValue else {
+            guard case .array(let position)? = geometry["coordinates"], position.count >= 2,
+                  let lon = position[0].doubleValue, let lat = position[1].doubleValue else {
                 return (AuditOrigin(id: id, lon: .nan, lat: .nan, readProblem: "Point coordinates are not [lon, lat] numbers"), place)
             }
             return (AuditOrigin(id: id, lon: lon, lat: lat), place)
         }
     }
 
-    /// Ids may be strings or integers in GeoJSON; either becomes the id text.
-    private static func idText(_ value: Any?) -> String? {
+    /// Ids may be strings or numbers in GeoJSON; either becomes the id text.
+    private static func idText(_ value: JSONValue?) -> String? {
         switch value {
-        case let s as String where !s.isEmpty: return s
-        case let n as NSNumber: return n.stringValue
+        case .string(let s)? where !s.isEmpty: return s
+        case .int?, .double?: return value?.scalarText
         default: return nil
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QadamProtocol
 import QadamData
 
 /// The options `import` and `validate` share: which layer, and how source fields map to it.
@@ -65,9 +66,7 @@ enum ProblemTable {
 /// Pretty, key-sorted JSON for the commands whose answer is one structured object.
 enum JSONOutput {
     static func string<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try JSONText.pretty(JSONValue(encoding: value)) + "\n"
     }
 }
 
