@@ -69,7 +69,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "QadamAccess", dependencies: [
-            "QadamGeo", "QadamData", .product(name: "HeapModule", package: "swift-collections"),
+            "QadamGeo", "QadamData", "QadamProtocol", .product(name: "HeapModule", package: "swift-collections"),
         ]),
         .target(name: "QadamProtocol", dependencies: []),
         // Loads a dataset into an immutable snapshot and answers protocol requests against it;

@@ -1,4 +1,5 @@
 import Foundation
+import QadamProtocol
 
 extension NormsCatalogue {
     /// Where the default catalogue lives inside a repository's `geodata/` folder.
@@ -26,7 +27,10 @@ extension NormsCatalogue {
     public static func decode(_ data: Data, file: String) throws -> NormsCatalogue {
         let raw: RawCatalogue
         do {
-            raw = try JSONDecoder().decode(RawCatalogue.self, from: data)
+            // Strict JSON (no NaN): a catalogue's limits must be numbers.
+            raw = try JSONValueDecoder.decode(RawCatalogue.self, from: JSONParser.parse(data, allowNonFinite: false))
+        } catch let error as JSONSyntaxError {
+            throw NormsCatalogueError.malformed(file: file, path: "", ruleID: nil, reason: "not valid JSON (\(error))")
         } catch let error as DecodingError {
             throw malformed(error, data: data, file: file)
         } catch {
@@ -81,10 +85,9 @@ extension NormsCatalogue {
     /// The id of `rules[index]` read without the typed decoder, so a type error elsewhere in
     /// that rule can still be reported with its id.
     private static func ruleIDLeniently(at index: Int, in data: Data) -> String? {
-        guard let top = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let rules = top["rules"] as? [Any], rules.indices.contains(index),
-              let rule = rules[index] as? [String: Any] else { return nil }
-        return rule["id"] as? String
+        guard case .array(let rules)? = (try? JSONParser.parse(data, allowNonFinite: false))?["rules"],
+              rules.indices.contains(index) else { return nil }
+        return rules[index]["id"]?.stringValue
     }
 
     private static func jsonTypeName(_ type: Any.Type) -> String {

@@ -96,14 +96,15 @@ enum LayerReader {
         do {
             if R.geometryKey == nil {
                 let array = "[" + rows.map(\.record).joined(separator: ",") + "]"
-                return try JSONDecoder().decode([R].self, from: Data(array.utf8))
+                return try JSONValueDecoder.decode([R].self, from: JSONParser.parse(array))
             }
             return try rows.map { row in
                 let geometry = try row.wkb.map { try Geometry(wkb: $0) }
-                let decoder = JSONDecoder()
-                decoder.userInfo[.storedGeometry] = StoredGeometryBox(geometry)
-                return try decoder.decode(R.self, from: Data(row.record.utf8))
+                return try JSONValueDecoder.decode(R.self, from: JSONParser.parse(row.record),
+                                                   userInfo: [.storedGeometry: StoredGeometryBox(geometry)])
             }
+        } catch let e as JSONSyntaxError {
+            throw DatasetError("layer \(R.layer): a stored record is not JSON (\(e)); is the file damaged?")
         } catch let e as DecodingError {
             throw DatasetError("layer \(R.layer): a stored record does not decode (\(e)); was the file written by another schema version?")
         }

@@ -8,29 +8,38 @@
 /// an integer field given in float form beyond 2^53 (`7.4e18`) is read through its double,
 /// where `JSONDecoder` reads the decimal digits; integer literals are exact in both.
 public enum JSONValueDecoder {
-    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue,
+                                            userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
         if T.self == JSONValue.self { return value as! T }
-        return try T(from: ValueDecoder(value: value, codingPath: []))
+        return try T(from: ValueDecoder(value: value, codingPath: [], info: userInfo.isEmpty ? .none : DecodingInfo(userInfo)))
     }
+}
+
+/// The decoder's `userInfo`, shared by every container of one decoding.
+private final class DecodingInfo: Sendable {
+    let userInfo: [CodingUserInfoKey: any Sendable]
+    init(_ userInfo: [CodingUserInfoKey: any Sendable]) { self.userInfo = userInfo }
+    static let none = DecodingInfo([:])
 }
 
 private struct ValueDecoder: Decoder {
     let value: JSONValue
     let codingPath: [any CodingKey]
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    let info: DecodingInfo
+    var userInfo: [CodingUserInfoKey: Any] { info.userInfo }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw mismatch([String: JSONValue].self, value, codingPath) }
-        return KeyedDecodingContainer(ValueKeyedContainer<Key>(members: members, codingPath: codingPath))
+        return KeyedDecodingContainer(ValueKeyedContainer<Key>(members: members, codingPath: codingPath, info: info))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let items) = value else { throw mismatch([JSONValue].self, value, codingPath) }
-        return ValueUnkeyedContainer(items: items, codingPath: codingPath)
+        return ValueUnkeyedContainer(items: items, codingPath: codingPath, info: info)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        ValueSingleContainer(value: value, codingPath: codingPath)
+        ValueSingleContainer(value: value, codingPath: codingPath, info: info)
     }
 }
 
@@ -68,7 +77,8 @@ private func scalar<T>(_ type: T.Type, _ value: JSONValue, _ path: @autoclosure 
     throw mismatch(type, value, path())
 }
 
-private func decodeValue<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> T {
+private func decodeValue<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: @autoclosure () -> [any CodingKey],
+                                       _ info: DecodingInfo) throws -> T {
     switch type {
     case is JSONValue.Type: return value as! T
     case is String.Type, is Bool.Type, is Double.Type, is Int.Type, is Int64.Type: return try scalar(type, value, path())
@@ -77,13 +87,14 @@ private func decodeValue<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ pat
         // than through an unkeyed container per list.
         guard case .array(let items) = value else { throw mismatch(type, value, path()) }
         return try items.indices.map { i in try scalar(Double.self, items[i], path() + [ArrayIndexKey(i)]) } as! T
-    default: return try T(from: ValueDecoder(value: value, codingPath: path()))
+    default: return try T(from: ValueDecoder(value: value, codingPath: path(), info: info))
     }
 }
 
 private struct ValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: JSONValue]
     let codingPath: [any CodingKey]
+    let info: DecodingInfo
 
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
 
@@ -113,34 +124,36 @@ private struct ValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try scalar(type, member(key), codingPath + [key]) }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try scalar(type, member(key), codingPath + [key]) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try decodeValue(type, member(key), codingPath + [key])
+        try decodeValue(type, member(key), codingPath + [key], info)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try ValueDecoder(value: member(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        try ValueDecoder(value: member(key), codingPath: codingPath + [key], info: info).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try ValueDecoder(value: member(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try ValueDecoder(value: member(key), codingPath: codingPath + [key], info: info).unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder {
-        ValueDecoder(value: .object(members), codingPath: codingPath)
+        ValueDecoder(value: .object(members), codingPath: codingPath, info: info)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        ValueDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key])
+        ValueDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key], info: info)
     }
 }
 
 private struct ValueUnkeyedContainer: UnkeyedDecodingContainer {
     let items: [JSONValue]
     let codingPath: [any CodingKey]
+    let info: DecodingInfo
     var currentIndex = 0
 
-    init(items: [JSONValue], codingPath: [any CodingKey]) {
+    init(items: [JSONValue], codingPath: [any CodingKey], info: DecodingInfo) {
         self.items = items
         self.codingPath = codingPath
+        self.info = info
     }
 
     var count: Int? { items.count }
@@ -162,25 +175,25 @@ private struct ValueUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let value = try decodeValue(type, next(type), indexPath)
+        let value = try decodeValue(type, next(type), indexPath, info)
         currentIndex += 1
         return value
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let container = try ValueDecoder(value: next(type), codingPath: indexPath).container(keyedBy: type)
+        let container = try ValueDecoder(value: next(type), codingPath: indexPath, info: info).container(keyedBy: type)
         currentIndex += 1
         return container
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let container = try ValueDecoder(value: next([JSONValue].self), codingPath: indexPath).unkeyedContainer()
+        let container = try ValueDecoder(value: next([JSONValue].self), codingPath: indexPath, info: info).unkeyedContainer()
         currentIndex += 1
         return container
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let decoder = ValueDecoder(value: try next(JSONValue.self), codingPath: indexPath)
+        let decoder = ValueDecoder(value: try next(JSONValue.self), codingPath: indexPath, info: info)
         currentIndex += 1
         return decoder
     }
@@ -189,6 +202,7 @@ private struct ValueUnkeyedContainer: UnkeyedDecodingContainer {
 private struct ValueSingleContainer: SingleValueDecodingContainer {
     let value: JSONValue
     let codingPath: [any CodingKey]
+    let info: DecodingInfo
 
     func decodeNil() -> Bool { value == .null }
     func decode(_ type: Bool.Type) throws -> Bool { try scalar(type, value, codingPath) }
@@ -205,5 +219,5 @@ private struct ValueSingleContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt16.Type) throws -> UInt16 { try scalar(type, value, codingPath) }
     func decode(_ type: UInt32.Type) throws -> UInt32 { try scalar(type, value, codingPath) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar(type, value, codingPath) }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeValue(type, value, codingPath) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decodeValue(type, value, codingPath, info) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QadamProtocol
 
 /// A runnable audit that reproduces a case from the source documents (docs/scenarios.md):
 /// what it computes (`kind` and `parameters`), on which inputs, under which assumptions, and
@@ -28,7 +29,9 @@ public struct Scenario: Codable, Sendable {
             throw ScenarioError("\(url.path): cannot read the scenario file")
         }
         do {
-            return try JSONDecoder().decode(Scenario.self, from: data)
+            return try JSONValueDecoder.decode(Scenario.self, from: JSONParser.parse(data, allowNonFinite: false))
+        } catch let error as JSONSyntaxError {
+            throw ScenarioError("\(url.path): not valid JSON (\(error))")
         } catch let DecodingError.keyNotFound(key, context) {
             throw ScenarioError("\(url.path): missing '\(key.stringValue)' at \(Self.path(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
