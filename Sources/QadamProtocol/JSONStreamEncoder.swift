@@ -14,15 +14,15 @@
 ///
 /// A top-level value that is `JSONTextWritable` writes itself instead (the hot results).
 public enum JSONStreamEncoder {
-    public static func encode<T: Encodable>(_ value: T, into out: inout String,
+    public static func encode<T: Encodable>(_ value: T, into out: inout String, keys: JSONKeyStyle = .asDeclared,
                                             userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws(EncodingError) {
-        if let writable = value as? any JSONTextWritable {
+        if case .asDeclared = keys, let writable = value as? any JSONTextWritable {
             var writer = JSONTextWriter()
             try writable.writeJSON(to: &writer)
             out = writer.text
             return
         }
-        let encoder = StreamEncoder(out: out, userInfo: userInfo)
+        let encoder = StreamEncoder(out: out, keys: keys, userInfo: userInfo)
         out = ""
         do {
             try encoder.encodeChild(value, key: nil)
@@ -34,9 +34,10 @@ public enum JSONStreamEncoder {
         out = encoder.out
     }
 
-    public static func encode<T: Encodable>(_ value: T, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws(EncodingError) -> String {
+    public static func encode<T: Encodable>(_ value: T, keys: JSONKeyStyle = .asDeclared,
+                                            userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws(EncodingError) -> String {
         var out = ""
-        try encode(value, into: &out, userInfo: userInfo)
+        try encode(value, into: &out, keys: keys, userInfo: userInfo)
         return out
     }
 }
@@ -48,14 +49,19 @@ private final class StreamEncoder: Encoder {
         var shape: Shape = .empty
         var count = 0
         let key: (any CodingKey)?
+        /// A `[String: _]`'s keys are data, written as they are whatever the key style (as
+        /// `JSONEncoder` leaves them).
+        var dataKeys = false
     }
 
     var out: String
     var frames: [Frame] = []
+    let keys: JSONKeyStyle
     let userInfo: [CodingUserInfoKey: Any]
 
-    init(out: String, userInfo: [CodingUserInfoKey: any Sendable]) {
+    init(out: String, keys: JSONKeyStyle, userInfo: [CodingUserInfoKey: any Sendable]) {
         self.out = out
+        self.keys = keys
         self.userInfo = userInfo
     }
 
@@ -67,7 +73,7 @@ private final class StreamEncoder: Encoder {
             return try write(json, at: codingPath + (key.map { [$0] } ?? []))
         }
         let depth = frames.count
-        frames.append(Frame(key: key))
+        frames.append(Frame(key: key, dataKeys: value is any StringKeyedDictionary))
         try value.encode(to: self)
         closeFrames(downTo: depth)
     }
@@ -111,7 +117,7 @@ private final class StreamEncoder: Encoder {
 
     func writeKey(_ key: any CodingKey, in index: Int) {
         nextItem(in: index)
-        JSONWriter.writeString(key.stringValue, to: &out)
+        JSONWriter.writeString(frames[index].dataKeys ? key.stringValue : keys.write(key.stringValue), to: &out)
         out += ":"
     }
 
@@ -313,3 +319,7 @@ struct ArrayIndexKey: CodingKey {
     init?(stringValue: String) { return nil }
     init?(intValue: Int) { self.intValue = intValue }
 }
+
+/// Dictionaries keyed by strings, whose keys are data rather than member names.
+private protocol StringKeyedDictionary {}
+extension Dictionary: StringKeyedDictionary where Key == String {}

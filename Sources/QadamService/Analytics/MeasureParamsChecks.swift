@@ -124,9 +124,7 @@ enum AnalyticsOutput {
     /// Encodes a result with snake_case keys (results never use data values as keys).
     static func encode<R: Encodable>(_ result: R) throws(RPCError) -> QadamProtocol.JSONValue {
         do {
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            return try JSONText.parse(try encoder.encode(result), maximumDepth: .max)
+            return try JSONParser.parse(Array(JSONStreamEncoder.encode(result, keys: .snakeCase).utf8), allowNonFinite: false, maximumDepth: .max)
         } catch {
             throw RPCError.internalError("result cannot be written as JSON: \(error)")
         }
