@@ -53,25 +53,18 @@ final class Server: Sendable {
                     ])
                 }
             }
-        // The metrics endpoints first: whoever finds the query socket answering (a script, a
-        // test, a client started beside the daemon) finds /metrics answering too.
-        let metrics = try await startMetrics()
-        do {
-            if let fd = SocketActivation.inheritedListener() {
-                channels.append(try await bootstrap.withBoundSocket(fd).get())
-                logger.info("listening on socket inherited from systemd", metadata: ["fd": "\(fd)"])
-            } else {
-                let path = config.socketPath
-                try prepareSocketPath(path)
-                channels.append(try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get())
-                owned.append(path)
-                try applyPermissions(path)
-                logger.info("listening", metadata: ["socket": "\(path)", "mode": "\(String(config.socketMode, radix: 8))"])
-            }
-        } catch {
-            await close(metrics)  // a daemon that does not start leaves no socket file behind
-            throw error
+        if let fd = SocketActivation.inheritedListener() {
+            channels.append(try await bootstrap.withBoundSocket(fd).get())
+            logger.info("listening on socket inherited from systemd", metadata: ["fd": "\(fd)"])
+        } else {
+            let path = config.socketPath
+            try prepareSocketPath(path)
+            channels.append(try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get())
+            owned.append(path)
+            try applyPermissions(path)
+            logger.info("listening", metadata: ["socket": "\(path)", "mode": "\(String(config.socketMode, radix: 8))"])
         }
+        let metrics = try await startMetrics()
         return Listening(channels: channels + metrics.channels, ownedPaths: owned + metrics.ownedPaths)
     }
 
