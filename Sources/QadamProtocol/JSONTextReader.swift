@@ -1,9 +1,9 @@
-/// A result type that reads itself from JSON text, for the answers a client reads most (the
-/// audit's rows). `JSONText.parse` builds a dictionary per object and the caller then looks each
-/// member up by name: a fifth of `qadam audit --socket`'s CPU went to that tree. A reader takes
-/// each member as it comes, skips the ones it does not know (as `Decodable` does), and reads
-/// the same values as the type's `init(from:)`; ContractReadingTests hold the two equal on
-/// random values and on damaged text.
+/// A type that reads itself from JSON text: the audit's rows in the CLI, and the params of
+/// `nearest` and `audit` in the daemon. `JSONText.parse` builds a dictionary per object and the
+/// caller then looks each member up by name: a fifth of `qadam audit --socket`'s CPU went to
+/// that tree. A reader takes each member as it comes, skips the ones it does not know (as
+/// `Decodable` does), and reads the same values as the type's `init(from:)`;
+/// ContractReadingTests hold the two equal on random values and on damaged text.
 public protocol JSONTextReadable: Decodable {
     init(reading json: inout JSONTextReader) throws(JSONSyntaxError)
 }
@@ -174,9 +174,10 @@ public struct JSONTextReader {
     }
 
     /// The error for an object that lacked a member its type requires.
-    public func missing(_ name: String) -> JSONSyntaxError {
-        parser.error("missing member '\(name)'")
-    }
+    public func missing(_ name: String) -> JSONSyntaxError { refusal("missing member '\(name)'") }
+
+    /// An error at the cursor: what was read there is not what the type takes.
+    public func refusal(_ message: String) -> JSONSyntaxError { parser.error(message) }
 
     private var next: UInt8? { parser.i < parser.bytes.count ? parser.bytes[parser.i] : nil }
 

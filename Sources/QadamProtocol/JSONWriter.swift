@@ -58,7 +58,8 @@ enum JSONWriter {
 
     /// `write` laid out for people: two-space indentation and `"key" : value`, the layout of
     /// Foundation's pretty printing that the CLI's `--format json` has always had (empty
-    /// containers as `[]` and `{}`). Non-finite numbers stop it, as under `.fail`.
+    /// containers as `[]` and `{}`, and `/` never escaped, where Foundation's table output
+    /// wrote `\/`). Non-finite numbers stop it, as under `.fail`.
     static func writePretty(_ value: JSONValue, to out: inout String, indent: Int = 0) -> Bool {
         let inner = String(repeating: " ", count: indent + 2)
         switch value {

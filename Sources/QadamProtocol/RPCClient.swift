@@ -17,6 +17,8 @@ public final class RPCClient {
         case closedByDaemon(path: String)
         case badResponse(path: String, String)
         case mismatchedID(path: String, sent: JSONValue, got: JSONValue)
+        /// The awaited answer came, but its result is not of the type asked for.
+        case unreadableResult(path: String, String)
 
         public var description: String {
             switch self {
@@ -35,6 +37,8 @@ public final class RPCClient {
                 return "qadamd at \(path) sent a malformed response: \(why)"
             case .mismatchedID(let path, let sent, let got):
                 return "qadamd at \(path) answered request id \(got) while \(sent) was expected"
+            case .unreadableResult(let path, let why):
+                return "the answer of qadamd at \(path) does not read as its result: \(why)"
             }
         }
     }
@@ -135,7 +139,7 @@ public final class RPCClient {
     }
 
     /// The response to the request with `id`, its result read as `R` straight from the text.
-    /// A result of another shape is a malformed response.
+    /// A result of another shape is `unreadableResult`.
     public func response<R: JSONTextReadable>(to id: JSONValue, reading: R.Type) throws -> Result<R, RPCError> {
         var kept = early.removeValue(forKey: id)
         while true {
@@ -148,6 +152,7 @@ public final class RPCClient {
             switch read {
             case .answer(let answer): return answer
             case .other(let other): try keep(line, answering: other, awaiting: id)
+            case .unreadableResult(let error): throw ClientError.unreadableResult(path: path, error.description)
             }
         }
     }

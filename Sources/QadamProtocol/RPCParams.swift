@@ -1,6 +1,6 @@
 /// A request's `params`: a value, or the text they came in on the wire. The daemon keeps the
 /// text, and only the method that takes the params reads it: straight into its params type
-/// when that type reads itself (`JSONTextReadable`: the audit's chunks of origins), otherwise
+/// when that type reads itself (`JSONTextReadable`: `nearest`'s and the audit's), otherwise
 /// into a tree. Parsing every request's params into a tree on the event loop, then decoding
 /// the tree on a worker, was two fifths of qadamd's CPU on an audit (perf).
 public struct RPCParams: Hashable, Sendable {

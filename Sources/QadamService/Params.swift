@@ -6,7 +6,7 @@ import QadamProtocol
 /// whose message names the field (`points[3]`, `profile`), so a client can fix its request.
 public enum Params {
     /// A request's parameters as `T`: read straight from their text when `T` reads itself and
-    /// the text reads (the audit's chunks), otherwise decoded from the tree as below, whose
+    /// the text reads (`nearest`, `audit`), otherwise decoded from the tree as below, whose
     /// errors name the field.
     public static func decode<T: Decodable>(_ type: T.Type, from params: RPCParams) throws(RPCError) -> T {
         if let readable = T.self as? any JSONTextReadable.Type, let read = params.read(readable) {

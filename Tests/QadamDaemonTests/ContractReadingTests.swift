@@ -73,6 +73,29 @@ import Testing
         try paramsReadAsTheTreeDecodes(ContractWritingTests.nearestParams, seed: 24)
     }
 
+    /// Through the daemon's own path (a request line, its params kept as text, `Params.decode`):
+    /// params a reader takes arrive read; params it refuses get the tree decoding's error,
+    /// naming the field.
+    @Test func theDaemonsParamsPathReadsOrNamesTheField() throws {
+        func params(_ text: String) throws -> RPCParams {
+            try RPCRequest.parse(line: Array(#"{"jsonrpc":"2.0","id":1,"method":"nearest","params":\#(text)}"#.utf8)).get().params
+        }
+        let read = try Params.decode(RPC.Nearest.Params.self, from: params(#"{"kind":"clinic","from":[76.9,43.25],"k":2}"#))
+        #expect(read == RPC.Nearest.Params(kind: .polyclinic, from: Coordinate(lon: 76.9, lat: 43.25), k: 2))
+        #expect(throws: RPCError.self) { try Params.decode(RPC.Nearest.Params.self, from: params(#"{"kind":"spaceport","from":[1,2]}"#)) }
+        do {
+            _ = try Params.decode(RPC.Nearest.Params.self, from: params(#"{"kind":"spaceport","from":[1,2]}"#))
+        } catch let error as RPCError {
+            #expect(error.data?["field"] == "kind" && error.message.contains("spaceport"), "\(error)")
+        }
+        do {
+            _ = try Params.decode(RPC.Audit.Params.self, from: params(#"{"kind":"school","origins":[{"id":"a","at":[1,2]},{"id":7,"at":[1,2]}]}"#))
+            Issue.record("an origin with a numeric id was read")
+        } catch let error as RPCError {
+            #expect(error.data?["field"] == "origins[1].id", "\(error)")
+        }
+    }
+
     @Test func onDamagedTextTheReaderAgreesWithJSONDecoder() throws {
         var r = SplitMix64(seed: 22)
         let damage: [UInt8] = Array(#"{}[],:"\ 0-.en"#.utf8)

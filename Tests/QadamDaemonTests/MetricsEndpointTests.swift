@@ -10,6 +10,9 @@ struct MetricsEndpointTests {
     /// Sends one HTTP request and reads the whole answer (the request asks the endpoint to
     /// close after it, or is HTTP/1.0 or malformed, which close anyway).
     static func get(_ socket: String, _ request: String) throws -> (status: String, headers: [String], body: [String]) {
+        // The daemon binds the metrics socket just after the query socket the fixture waits for.
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: socket), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         let client = try RPCClient(path: socket, receiveTimeout: 10)
         try client.sendRaw(Array(request.utf8))
         var lines: [String] = []

@@ -38,10 +38,10 @@ import Testing
         #expect(rows.map(\.id) == ["o1", "o2"] && rows[1].error?.contains("outside EPSG:4326") == true, "\(rows)")
         #expect((try client.response(to: ping).get())["pong"] == true)
 
-        // And the other way round.
+        // And the other way round: the audit's answer is in before the ping is even sent.
         let audit2 = try startAudit()
-        let ping2 = try client.start("ping")
         Thread.sleep(forTimeInterval: 0.2)
+        let ping2 = try client.start("ping")
         #expect((try client.response(to: ping2).get())["pong"] == true)
         #expect(try client.response(to: audit2, reading: RPC.Audit.OriginsResult.self).get().rows == rows)
 

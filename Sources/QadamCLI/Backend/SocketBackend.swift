@@ -60,11 +60,17 @@ public final class SocketBackend: QueryBackend {
         }
     }
 
-    /// A socket path too long for an address is the user's typo (exit 1); anything else that
-    /// breaks the conversation means the daemon is not there to answer (exit 3).
+    /// A socket path too long for an address is the user's typo (exit 1); an answer this client
+    /// cannot read as its result is a data error (exit 2); anything else that breaks the
+    /// conversation means the daemon is not there to answer (exit 3).
     private static func transportFailure(_ error: Error) -> CLIError {
         if case RPCClient.ClientError.pathTooLong = error {
             return CLIError(String(describing: error), exitCode: .usage)
+        }
+        // The daemon answered, in a shape this client does not read: a data error, as on the
+        // untyped path (`RPCMethod.result(from:)`).
+        if case RPCClient.ClientError.unreadableResult = error {
+            return CLIError(String(describing: error), exitCode: .dataError)
         }
         return CLIError(String(describing: error), exitCode: .daemonUnreachable)
     }

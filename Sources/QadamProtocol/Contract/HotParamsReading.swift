@@ -9,7 +9,7 @@ extension Coordinate: JSONTextReadable {
     public init(reading json: inout JSONTextReader) throws(JSONSyntaxError) {
         var numbers: [Double] = []
         try json.array { (r: inout JSONTextReader) throws(JSONSyntaxError) in numbers.append(try r.double()) }
-        guard numbers.count == 2 else { throw json.missing("a [lon, lat] pair") }
+        guard numbers.count == 2 else { throw json.refusal("expected [lon, lat], got \(numbers.count) numbers") }
         self.init(lon: numbers[0], lat: numbers[1])
     }
 }
