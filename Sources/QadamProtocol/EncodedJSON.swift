@@ -1,15 +1,20 @@
 /// One JSON value already written as compact text: a method's result on its way to the wire,
 /// written once and never parsed back by the daemon.
+/// Kept as UTF-8 bytes, the form the socket writes.
 public struct EncodedJSON: Sendable, Hashable {
-    public let text: String
+    public let bytes: [UInt8]
 
-    /// `text` must be one complete JSON value without newlines (as `JSONStreamEncoder` and
-    /// `JSONText.serialize` write them).
-    public init(text: String) { self.text = text }
+    /// `bytes` must be one complete JSON value without newlines, in UTF-8 (as `JSONTextWriter`,
+    /// `JSONStreamEncoder` and `JSONText.serialize` write them).
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+
+    public init(text: String) { self.bytes = Array(text.utf8) }
 
     public init(_ value: JSONValue) throws(JSONText.NonFiniteNumber) {
-        text = try JSONText.serialize(value)
+        self.init(text: try JSONText.serialize(value))
     }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 extension JSONText {

@@ -100,7 +100,7 @@ public struct MethodRegistry: Sendable {
     public func call(_ method: String, params: JSONValue, on snapshot: Snapshot) -> Result<JSONValue, RPCError> {
         callEncoded(method, params: RPCParams(params), on: snapshot).flatMap { encoded in
             do {
-                return .success(try JSONText.parse(Array(encoded.text.utf8), maximumDepth: .max))
+                return .success(try JSONText.parse(encoded.bytes, maximumDepth: .max))
             } catch {
                 return .failure(.internalError("method '\(method)' wrote a result that does not read back: \(error)"))
             }
@@ -118,14 +118,24 @@ public struct MethodRegistry: Sendable {
                 members["snapshot"] = .string(snapshot.contentHash)
                 return .success(try EncodedJSON(.object(members)))
             }
-            var text = try JSONStreamEncoder.encode(result)
-            guard text.utf8.first == UInt8(ascii: "{") else {
+            var bytes: [UInt8]
+            if let writable = result as? any JSONTextWritable {
+                // The hot results write their own text: straight to bytes, with no String.
+                var writer = JSONTextWriter()
+                try writable.writeJSON(to: &writer)
+                bytes = writer.bytes
+            } else {
+                bytes = Array(try JSONStreamEncoder.encode(result).utf8)
+            }
+            guard bytes.first == UInt8(ascii: "{") else {
                 return .failure(.internalError("method '\(method)' returned a result that is not an object"))
             }
-            text.removeLast()
-            if text.utf8.count > 1 { text += "," }
-            text += #""snapshot":"# + JSONText.quoted(snapshot.contentHash) + "}"
-            return .success(EncodedJSON(text: text))
+            bytes.removeLast()
+            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: #""snapshot":"#.utf8)
+            bytes.append(contentsOf: JSONText.quoted(snapshot.contentHash).utf8)
+            bytes.append(UInt8(ascii: "}"))
+            return .success(EncodedJSON(bytes: bytes))
         } catch let error as RPCError {
             return .failure(error)
         } catch let error as RPCErrorConvertible {

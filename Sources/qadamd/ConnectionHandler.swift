@@ -2,10 +2,12 @@ import Logging
 import NIOCore
 import QadamProtocol
 
-/// One client connection: checks who is calling, turns each line into a request for the
-/// `RequestRouter`, and writes answers back as they come (possibly out of order when requests
-/// are pipelined; ids tell them apart). Protocol errors are answered and the connection
-/// stays open, except for an over-long line, after which the stream cannot be resynchronised.
+/// One client connection, the only handler in its pipeline: checks who is calling, splits the
+/// bytes into lines, turns each into a request for the `RequestRouter`, and writes answers back
+/// as they come (possibly out of order when requests are pipelined; ids tell them apart).
+/// Protocol errors are answered and the connection stays open, except for an over-long line,
+/// after which the stream cannot be resynchronised. A connection with no request for
+/// `idleTimeout` and no answer owed is closed.
 final class ConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -13,8 +15,17 @@ final class ConnectionHandler: ChannelInboundHandler {
     private let router: RequestRouter
     private let policy: AccessPolicy
     private var logger: Logger
+    private var lines: RequestLineSplitter
+    private let idleTimeout: TimeAmount
     private var admitted = false
     private var counted = false
+    /// Built once per connection: writes an answer and then calls `answerWritten` on the loop.
+    private var send: LineSender?
+    /// Requests read and not yet answered, and when the connection last read one or wrote an
+    /// answer: what the idle check looks at.
+    private var answersOwed = 0
+    private var lastActivity = NIODeadline.now()
+    private var idleCheck: Scheduled<Void>?
     /// Set after an over-long line: the answer has been sent and our side shut for writing;
     /// what the client still sends is read and dropped until it closes (or the linger time
     /// ends). Closing at once while its bytes are unread would make the kernel reset the
@@ -22,10 +33,37 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var lingering = false
     private static let lingerTime = TimeAmount.seconds(5)
 
-    init(router: RequestRouter, policy: AccessPolicy, logger: Logger) {
+    init(router: RequestRouter, policy: AccessPolicy, maximumLineLength: Int, idleTimeout: TimeAmount, logger: Logger) {
         self.router = router
         self.policy = policy
+        self.lines = RequestLineSplitter(maximumLength: maximumLineLength)
+        self.idleTimeout = idleTimeout
         self.logger = logger
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let channel = context.channel
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        send = { line, done in
+            @Sendable func write() {
+                var buffer = channel.allocator.buffer(capacity: line.count + 1)
+                buffer.writeBytes(line)
+                buffer.writeInteger(UInt8(ascii: "\n"))
+                channel.writeAndFlush(buffer).whenComplete { _ in
+                    done()
+                    handler.value.answerWritten()
+                }
+            }
+            // An answer made on the loop itself (an inline method) is written without another
+            // trip through the loop's queue; the write's callback then runs before the loop
+            // reads the client's next request.
+            if channel.eventLoop.inEventLoop { write() } else { channel.eventLoop.execute(write) }
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        idleCheck?.cancel()
+        send = nil // it holds this handler: a cycle until the connection ends
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -36,6 +74,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             return
         }
         counted = true
+        scheduleIdleCheck(context: context, in: idleTimeout)
         // On the event loop the kernel's answer is immediate, so this runs before any read.
         PeerCredentials.of(channel).assumeIsolated().whenComplete { [self] result in
             switch result {
@@ -66,12 +105,23 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard admitted else { return }
-        let line = unwrapInboundIn(data)
-        guard line.readableBytesView.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { return }
-        let send = Self.sender(for: context.channel)
+        guard admitted, !lingering else { return }
+        var bytes = unwrapInboundIn(data)
+        lines.receive(&bytes)
+        lastActivity = .now()
+        do {
+            while let line = try lines.nextLine() { handle(line, context: context) }
+        } catch {
+            refuseOverlongLine(error, channel: context.channel)
+        }
+    }
+
+    private func handle(_ line: ByteBuffer, context: ChannelHandlerContext) {
+        guard line.readableBytesView.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }), let send else { return }
+        answersOwed += 1
         switch RPCRequest.parse(line: line.readableBytesView) {
         case .success(let request):
+            if request.isNotification { answersOwed -= 1 }
             router.handle(request, on: context.eventLoop, send: send)
         case .failure(let failure):
             logger.debug("bad request line", metadata: ["error": "\(failure.error.message)"])
@@ -79,44 +129,46 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
     }
 
-    func errorCaught(context: ChannelHandlerContext, error: Error) {
-        if lingering { return } // the decoder reports every later read; they are dropped
-        if let tooLong = error as? LineTooLong {
-            logger.warning("closing connection: request line too long", metadata: ["limit": "\(tooLong.limit)"])
-            lingering = true
-            let failure = RPCFailure(id: .null, error: .invalidRequest("\(tooLong); the connection will be closed"))
-            let channel = context.channel
-            router.reject(failure, send: Self.sender(for: channel)) {
-                channel.close(mode: .output, promise: nil)
-                channel.eventLoop.scheduleTask(in: Self.lingerTime) { channel.close(promise: nil) }
-            }
-            return
+    /// After an over-long line the answer is sent and our side shut for writing; what the
+    /// client still sends is read and dropped until it closes or the linger time ends.
+    private func refuseOverlongLine(_ tooLong: LineTooLong, channel: Channel) {
+        logger.warning("closing connection: request line too long", metadata: ["limit": "\(tooLong.limit)"])
+        lingering = true
+        answersOwed += 1
+        let failure = RPCFailure(id: .null, error: .invalidRequest("\(tooLong); the connection will be closed"))
+        router.reject(failure, send: send!) {
+            channel.close(mode: .output, promise: nil)
+            channel.eventLoop.scheduleTask(in: Self.lingerTime) { channel.close(promise: nil) }
         }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
         logger.debug("connection error", metadata: ["error": "\(error)"])
         context.close(promise: nil)
     }
 
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is IdleStateHandler.IdleStateEvent {
-            logger.debug("closing idle connection")
-            context.close(promise: nil)
-            return
-        }
-        context.fireUserInboundEventTriggered(event)
+    private func answerWritten() {
+        answersOwed -= 1
+        lastActivity = .now()
     }
 
-    /// Writes on the channel's event loop, where a completed write's callback runs at once,
-    /// before the loop reads the client's next request. An answer made on the loop itself (an
-    /// inline method) is written without another trip through the loop's queue.
-    private static func sender(for channel: Channel) -> LineSender {
-        { text, done in
-            @Sendable func write() {
-                var buffer = channel.allocator.buffer(capacity: text.utf8.count + 1)
-                buffer.writeString(text)
-                buffer.writeInteger(UInt8(ascii: "\n"))
-                channel.writeAndFlush(buffer).whenComplete { _ in done() }
-            }
-            if channel.eventLoop.inEventLoop { write() } else { channel.eventLoop.execute(write) }
+    /// Closes the connection once it has had no request for `idleTimeout` and owes no answer;
+    /// a query still running keeps it open (its own timeout bounds that).
+    private func scheduleIdleCheck(context: ChannelHandlerContext, in delay: TimeAmount) {
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let context = NIOLoopBound(context, eventLoop: context.eventLoop)
+        idleCheck = context.value.eventLoop.scheduleTask(in: delay) {
+            handler.value.checkIdle(context: context.value)
+        }
+    }
+
+    private func checkIdle(context: ChannelHandlerContext) {
+        let idleUntil = lastActivity + idleTimeout
+        if answersOwed == 0, idleUntil <= .now() {
+            logger.debug("closing idle connection")
+            context.close(promise: nil)
+        } else {
+            scheduleIdleCheck(context: context, in: answersOwed == 0 ? idleUntil - .now() : idleTimeout)
         }
     }
 

@@ -51,7 +51,7 @@ final class RequestRouter: Sendable {
             if request.isNotification {
                 activity.requestFinished()
             } else {
-                send(line.text) { self.activity.requestFinished() }
+                send(line.bytes) { self.activity.requestFinished() }
             }
         }
         if refusedForDrain {
@@ -107,7 +107,7 @@ final class RequestRouter: Sendable {
     /// Answers a line that was not a valid request.
     func reject(_ failure: RPCFailure, send: LineSender, then done: @escaping @Sendable () -> Void = {}) {
         report.stats.record(method: MethodStats.invalidRequest, nanoseconds: 0, failed: true)
-        send(ResponseLine(id: failure.id, error: failure.error).text, done)
+        send(ResponseLine(id: failure.id, error: failure.error).bytes, done)
     }
 
     /// Stops the queries still running (at their next cancellation check) and the pool; the
@@ -118,5 +118,6 @@ final class RequestRouter: Sendable {
     }
 }
 
-/// Writes one response line and calls the completion when the write has finished or failed.
-typealias LineSender = @Sendable (_ line: String, _ done: @escaping @Sendable () -> Void) -> Void
+/// Writes one response line (its bytes, without the newline) and calls the completion when the
+/// write has finished or failed.
+typealias LineSender = @Sendable (_ line: [UInt8], _ done: @escaping @Sendable () -> Void) -> Void

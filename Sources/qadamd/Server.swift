@@ -46,11 +46,9 @@ final class Server: Sendable {
             .childChannelInitializer { [config, router, logger] channel in
                 channel.eventLoop.makeCompletedFuture {
                     let policy = AccessPolicy(allowedUIDs: config.allowedUIDs, allowedGIDs: config.allowedGIDs)
-                    try channel.pipeline.syncOperations.addHandlers([
-                        IdleStateHandler(allTimeout: .nanoseconds(Int64(config.idleTimeoutSeconds * 1e9))),
-                        ByteToMessageHandler(BoundedLineDecoder(maximumLength: config.maxRequestBytes)),
-                        ConnectionHandler(router: router, policy: policy, logger: logger),
-                    ])
+                    try channel.pipeline.syncOperations.addHandler(
+                        ConnectionHandler(router: router, policy: policy, maximumLineLength: config.maxRequestBytes,
+                                          idleTimeout: .nanoseconds(Int64(config.idleTimeoutSeconds * 1e9)), logger: logger))
                 }
             }
         if let fd = SocketActivation.inheritedListener() {

@@ -118,6 +118,35 @@ import Testing
         #expect(after < baseline + 16 * 1024, "RSS \(baseline) KiB before, \(after) KiB after")
     }
 
+    @Test func idleConnectionsAreClosedButNotWhileAnAnswerIsOwed() throws {
+        let daemon = try DaemonProcess(arguments: ["--enable-debug-methods", "--idle-timeout", "0.5"])
+        // Within 5 s, a read ends only because the daemon closed the connection.
+        func closedByDaemon(_ client: RPCClient) -> Bool {
+            do {
+                _ = try client.readLine()
+                return false
+            } catch {
+                if case .closedByDaemon = error { return true }
+                return false
+            }
+        }
+        let idle = try daemon.client(timeout: 5)
+        let busy = try daemon.client(timeout: 5)
+        let talking = try daemon.client()
+        // A query that outlasts the idle time keeps its connection open until it is answered.
+        try busy.send(RPCRequest(id: 1, method: "debug.sleep", params: ["ms": 900]))
+        // A connection that sends a request every 0.2 s is never idle.
+        for _ in 0..<6 {
+            #expect(try talking.call("ping").get()["pong"] == true)
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        #expect(try busy.readResponse().error == nil)
+        // The silent one was closed, and the answered one is once it has been idle in turn.
+        #expect(closedByDaemon(idle))
+        #expect(closedByDaemon(busy))
+        #expect(try talking.call("ping").get()["pong"] == true)
+    }
+
     @Test func oversizedResultsAndSlowQueriesGetApplicationErrors() throws {
         let daemon = try DaemonProcess(arguments: ["--enable-debug-methods", "--max-result-bytes", "2000",
                                                    "--request-timeout", "0.3", "--workers", "1"])
