@@ -250,6 +250,12 @@ public struct JSONParser {
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw error("invalid number: digits expected in exponent", at: start) }
         }
+        if integral, intDigits <= 18 {
+            // Ids and counts: up to 18 digits cannot overflow, so no text is made.
+            var magnitude: Int64 = 0
+            for k in intStart..<i { magnitude = magnitude * 10 + Int64(bytes[k] &- UInt8(ascii: "0")) }
+            return .int(intStart == start ? magnitude : -magnitude)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         if integral, let exact = Int64(text) { return .int(exact) }
         // `Double("1e400")` is +infinity, not nil: out of range is as non-finite as `Infinity`.

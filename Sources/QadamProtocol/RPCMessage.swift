@@ -62,20 +62,24 @@ public struct RPCRequest: Hashable, Sendable {
                 : "expected a request object, got \(value.typeName)"
             return .failure(RPCFailure(id: .null, error: .invalidRequest(why)))
         }
-        let id = members["id"]
+        return check(id: members["id"], jsonrpc: members["jsonrpc"], method: members["method"], params: members["params"])
+    }
+
+    /// The request made of these members (nil where a member is absent), or why it is refused.
+    private static func check(id: JSONValue?, jsonrpc: JSONValue?, method: JSONValue?, params: JSONValue?) -> Result<RPCRequest, RPCFailure> {
         switch id {
         case nil, .null?, .string?, .int?, .double?: break
         case let other?:
             return .failure(RPCFailure(id: .null, error: .invalidRequest("'id' must be a string, number or null, got \(other.typeName)")))
         }
         let replyID = id ?? .null
-        guard members["jsonrpc"] == "2.0" else {
+        guard jsonrpc == "2.0" else {
             return .failure(RPCFailure(id: replyID, error: .invalidRequest("'jsonrpc' must be \"2.0\"")))
         }
-        guard let method = members["method"]?.stringValue else {
+        guard let method = method?.stringValue else {
             return .failure(RPCFailure(id: replyID, error: .invalidRequest("'method' must be a string")))
         }
-        let params = members["params"] ?? .null
+        let params = params ?? .null
         switch params {
         case .null, .object, .array: break
         default:
@@ -86,32 +90,40 @@ public struct RPCRequest: Hashable, Sendable {
 
     /// The request members of a well-formed line, read without building the params: nil when
     /// the line is not a JSON object within the limits of `JSONText.parse`, which then reports
-    /// it. The members are checked by `parse(_:)` with the params stood in by an empty value of
-    /// their kind.
+    /// it. The members are checked as `parse(_:)` checks them, with the params stood in by an
+    /// empty value of their kind; members a request does not have are skipped over.
     private static func readKeepingParamsText(_ line: [UInt8]) -> Result<RPCRequest, RPCFailure>? {
         guard line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "{"),
               JSONText.nestingDepth(of: line) <= JSONText.maximumDepth else { return nil }
-        var members: [String: JSONValue] = [:]
+        var id: JSONValue?, jsonrpc: JSONValue?, method: JSONValue?
         var paramsAt: Range<Int>?
         do {
             try JSONTextReader.read(line) { (json: inout JSONTextReader) throws(JSONSyntaxError) in
+                // A repeated member counts as its last occurrence, as in the parsed tree.
                 try json.object { (key: String, v: inout JSONTextReader) throws(JSONSyntaxError) in
-                    if key == "params" { paramsAt = try v.skipped() } else { members[key] = try v.value() }
+                    switch key {
+                    case "params": paramsAt = try v.skipped()
+                    case "id": id = try v.value()
+                    case "jsonrpc": jsonrpc = try v.value()
+                    case "method": method = try v.value()
+                    default: try v.skip()
+                    }
                 }
             }
         } catch {
             return nil
         }
+        var params: JSONValue?
         var paramsText: [UInt8]?
         if let paramsAt {
             let text = Array(line[paramsAt])
             switch text.first {
-            case UInt8(ascii: "{"): members["params"] = .object([:]); paramsText = text
-            case UInt8(ascii: "["): members["params"] = .array([]); paramsText = text
-            default: members["params"] = try? JSONParser.parse(text, allowNonFinite: false)
+            case UInt8(ascii: "{"): params = .object([:]); paramsText = text
+            case UInt8(ascii: "["): params = .array([]); paramsText = text
+            default: params = try? JSONParser.parse(text, allowNonFinite: false)
             }
         }
-        return parse(.object(members)).map { request in
+        return check(id: id, jsonrpc: jsonrpc, method: method, params: params).map { request in
             guard let paramsText else { return request }
             return RPCRequest(id: request.id, method: request.method, params: RPCParams(text: paramsText))
         }

@@ -29,6 +29,20 @@ struct JSONParserTests {
         }
     }
 
+    /// Integers are read by digits up to 18 of them and through `Int64(String)` beyond: both
+    /// ways are held to `Int64`'s own reading (and `Double`'s past Int64) on random texts.
+    @Test func integersOfEveryLengthReadAsTheStandardLibraryReadsThem() throws {
+        var rng = SplitMix64(seed: 18)
+        for _ in 0..<20_000 {
+            let length = 1 + Int(rng.next() % 21)
+            var digits = String(1 + rng.next() % 9) + String((1..<length).map { _ in Character(String(rng.next() % 10)) })
+            if rng.next() % 7 == 0 { digits = "0" }
+            let text = (rng.next() % 2 == 0 ? "-" : "") + digits
+            let expected: JSONValue = Int64(text).map { .int($0) } ?? .double(Double(text)!)
+            #expect(try JSONText.parse("[\(text)]") == .array([expected]), "\(text)")
+        }
+    }
+
     /// A high surrogate not followed by a low one is one U+FFFD, and the next escape is read on
     /// its own (it used to overflow and trap: one request line could stop the daemon).
     @Test func loneSurrogatesBecomeReplacementCharacters() throws {
