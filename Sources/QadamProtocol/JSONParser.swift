@@ -244,8 +244,10 @@ public struct JSONParser {
             i += 1
             guard digits() > 0 else { throw error("invalid number: digits expected after '.'", at: start) }
         }
+        var exponent = false
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             integral = false
+            exponent = true
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { throw error("invalid number: digits expected in exponent", at: start) }
@@ -256,6 +258,9 @@ public struct JSONParser {
             for k in intStart..<i { magnitude = magnitude * 10 + Int64(bytes[k] &- UInt8(ascii: "0")) }
             return .int(intStart == start ? magnitude : -magnitude)
         }
+        if !integral, !exponent, let exact = Self.shortDecimal(bytes[intStart..<i], negative: intStart != start) {
+            return .double(exact)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         if integral, let exact = Int64(text) { return .int(exact) }
         // `Double("1e400")` is +infinity, not nil: out of range is as non-finite as `Infinity`.
@@ -263,5 +268,27 @@ public struct JSONParser {
             throw error("number '\(text)' is out of range", at: start)
         }
         return .double(d)
+    }
+
+    /// Exact powers of ten: every one up to 10^22 is a double.
+    private static let exactPowersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { value, _ in value * 10 } }
+
+    /// A decimal with a point, no exponent and at most 15 digits (coordinates, distances), so
+    /// less than 2^53 as an integer, read as digits / 10^k: both are exact doubles, so the one division is
+    /// correctly rounded, the same double `strtod` gives (Clinger's fast path), with no text
+    /// made. Nil for any other number, which the full reading takes.
+    private static func shortDecimal(_ digits: Slice<UnsafeBufferPointer<UInt8>>, negative: Bool) -> Double? {
+        guard digits.count <= 16 else { return nil } // 15 digits and the point
+        var mantissa: Int64 = 0, fractionDigits = 0, seenPoint = false // the caller saw a point
+        for byte in digits {
+            if byte == UInt8(ascii: ".") {
+                seenPoint = true
+            } else {
+                mantissa = mantissa * 10 + Int64(byte &- UInt8(ascii: "0"))
+                if seenPoint { fractionDigits += 1 }
+            }
+        }
+        let value = Double(mantissa) / exactPowersOfTen[fractionDigits]
+        return negative ? -value : value
     }
 }

@@ -43,6 +43,20 @@ struct JSONParserTests {
         }
     }
 
+    /// Short decimals (a point, no exponent, up to 15 digits) are read as digits over a power
+    /// of ten; held to `Double(String)` (strtod), bit for bit, on random texts of every length.
+    @Test func decimalsReadToTheSameDoubleAsTheStandardLibrary() throws {
+        var rng = SplitMix64(seed: 15)
+        for _ in 0..<50_000 {
+            let whole = Int(rng.next() % 6), fraction = 1 + Int(rng.next() % 19)
+            let wholeText = whole == 0 ? "0" : String(1 + rng.next() % 9) + String((1..<whole).map { _ in Character(String(rng.next() % 10)) })
+            let text = (rng.next() % 3 == 0 ? "-" : "") + wholeText + "." + String((0..<fraction).map { _ in Character(String(rng.next() % 10)) })
+            let read = try #require(JSONText.parse("[\(text)]").arrayValue?.first?.doubleValue)
+            let expected = try #require(Double(text))
+            #expect(read.bitPattern == expected.bitPattern, "\(text)")
+        }
+    }
+
     /// A high surrogate not followed by a low one is one U+FFFD, and the next escape is read on
     /// its own (it used to overflow and trap: one request line could stop the daemon).
     @Test func loneSurrogatesBecomeReplacementCharacters() throws {
