@@ -124,6 +124,8 @@ public struct MethodRegistry: Sendable {
                 var writer = JSONTextWriter()
                 try writable.writeJSON(to: &writer)
                 bytes = writer.bytes
+            } else if let written = result as? WrittenResult {
+                bytes = written.encoded.bytes
             } else {
                 bytes = Array(try JSONStreamEncoder.encode(result).utf8)
             }

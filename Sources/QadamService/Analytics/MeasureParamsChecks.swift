@@ -120,11 +120,25 @@ struct ResultParameters: Encodable {
     }
 }
 
+/// Service-gap results are written with snake_case keys (results never use data values as keys).
 enum AnalyticsOutput {
-    /// Encodes a result with snake_case keys (results never use data values as keys).
-    static func encode<R: Encodable>(_ result: R) throws(RPCError) -> QadamProtocol.JSONValue {
+    /// A method's whole result, written once: the registry copies the text into the answer.
+    static func encode<R: Encodable>(_ result: R) throws(RPCError) -> WrittenResult {
+        WrittenResult(try text(of: result))
+    }
+
+    /// A part of a result that is built as a value (the audit's `area`).
+    static func value<R: Encodable>(_ result: R) throws(RPCError) -> QadamProtocol.JSONValue {
         do {
-            return try JSONParser.parse(Array(JSONStreamEncoder.encode(result, keys: .snakeCase).utf8), allowNonFinite: false, maximumDepth: .max)
+            return try JSONParser.parse(text(of: result).bytes, allowNonFinite: false, maximumDepth: .max)
+        } catch {
+            throw RPCError.internalError("result cannot be read back: \(error)")
+        }
+    }
+
+    private static func text<R: Encodable>(of result: R) throws(RPCError) -> EncodedJSON {
+        do {
+            return EncodedJSON(text: try JSONStreamEncoder.encode(result, keys: .snakeCase))
         } catch {
             throw RPCError.internalError("result cannot be written as JSON: \(error)")
         }
