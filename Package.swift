@@ -58,7 +58,9 @@ let package = Package(
         .target(name: "QadamData", dependencies: [
             "QadamGeo", "QadamProtocol", "CSpatiaLite", .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "QadamNetwork", dependencies: ["QadamGeo", "QadamData", "QadamProtocol", "CZlib"]),
+        .target(name: "QadamNetwork", dependencies: [
+            "QadamGeo", "QadamData", "QadamProtocol", "CZlib", .product(name: "HeapModule", package: "swift-collections"),
+        ]),
         // PostGIS as an import source, over PostgresNIO; only the CLI links it, not the daemon.
         .target(name: "QadamPostGIS", dependencies: [
             "QadamData", "QadamProtocol",

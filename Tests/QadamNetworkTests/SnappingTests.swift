@@ -33,6 +33,28 @@ struct SnappingTests {
         }
     }
 
+    /// Points far outside the network (settlements hundreds of kilometres from a city's
+    /// streets) take the block-by-block search; it must find the same distance.
+    @Test(arguments: [TravelProfile.walk, .drive])
+    func farPointsFindTheSameDistanceAsBruteForce(profile: TravelProfile) {
+        var rng = SplitMix64(seed: 2718)
+        for _ in 0..<3 {
+            // Large enough for dozens of blocks of cells, with holes where streets are missing.
+            var city = SyntheticCity(rows: Int.random(in: 40...80, using: &rng), columns: Int.random(in: 40...80, using: &rng), seed: rng.next())
+            city.missingShare = Double.random(in: 0...0.3, using: &rng)
+            let network = StreetNetwork(graph: city.graph())
+            #expect(network.segments.occupiedBlocks.count > 9)
+            let box = city.boundingBox
+            for scale in [3.0, 20.0, 200.0] {
+                let far = box.expanded(by: (box.maxX - box.minX) * scale)
+                for point in randomPoints(30, in: far, using: &rng) {
+                    let hit = network.segments.nearest(to: point, graph: network.graph) { network.graph.isUsable(edge: $0, by: profile) }
+                    #expect(hit?.planarDistance == bruteForceNearest(network, point, profile))
+                }
+            }
+        }
+    }
+
     @Test func snapLimitAndFraction() throws {
         let network = StreetNetwork(graph: SyntheticCity(rows: 4, columns: 4, seed: 8).graph())
         let g = network.graph

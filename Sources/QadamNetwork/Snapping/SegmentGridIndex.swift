@@ -1,3 +1,4 @@
+import HeapModule
 import QadamGeo
 
 /// A uniform grid over the edge segments (pairs of consecutive shape points), in a local
@@ -16,6 +17,11 @@ struct SegmentGridIndex: Sendable {
     let cellSegments: [Int32]
     /// Edge of each shape point (the edge whose shape contains it, as a segment start).
     let segmentEdge: [Int32]
+    /// The blocks of `blockSide` x `blockSide` cells that hold any segment, for points far
+    /// outside the grid (`farNearest`).
+    let occupiedBlocks: [Int32]
+    let blockColumns: Int
+    static let blockSide = 16
 
     init(graph g: StreetGraph) {
         var box = BoundingBox.empty
@@ -56,6 +62,13 @@ struct SegmentGridIndex: Sendable {
         }
         cellStart = counts
         cellSegments = items
+        blockColumns = (columns + Self.blockSide - 1) / Self.blockSide
+        let blockRows = (rows + Self.blockSide - 1) / Self.blockSide
+        var occupied = [Bool](repeating: false, count: blockColumns * blockRows)
+        for cell in 0..<(columns * rows) where counts[cell + 1] > counts[cell] {
+            occupied[(cell / columns) / Self.blockSide * blockColumns + (cell % columns) / Self.blockSide] = true
+        }
+        occupiedBlocks = occupied.indices.filter { occupied[$0] }.map(Int32.init)
     }
 
     struct Hit {
@@ -85,6 +98,12 @@ struct SegmentGridIndex: Sendable {
         }
         // Start at the first ring that touches the grid; stop after the last one that does.
         let gapX = max(0, -cx, cx - (columns - 1)), gapY = max(0, -cy, cy - (rows - 1))
+        if max(gapX, gapY) > Self.blockSide {
+            // Far outside, the rings up to the nearest segment would cross most of the grid
+            // (a settlement 300 km from a city's network scanned all its cells).
+            farNearest(px, py, scan: scan, best: { best?.planarDistance })
+            return best
+        }
         let maxRing = max(abs(cx), abs(cx - columns + 1), abs(cy), abs(cy - rows + 1))
         var ring = max(gapX, gapY)
         while ring <= maxRing {
@@ -102,6 +121,41 @@ struct SegmentGridIndex: Sendable {
             ring += 1
         }
         return best
+    }
+
+    /// Visits the occupied cells nearest first, block by block, until the next block or cell is
+    /// farther than the best segment so far (`best`). A segment is listed in every cell its box
+    /// overlaps, and its nearest point lies in one of them, so no closer segment is passed over.
+    private func farNearest(_ px: Double, _ py: Double, scan: (Int) -> Void, best: () -> Double?) {
+        let blockMetres = Double(Self.blockSide) * cellSize
+        /// Distance from the point to the rectangle [x0, x1] x [y0, y1] of the plane.
+        func distance(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Double {
+            let dx = max(x0 - px, 0, px - x1), dy = max(y0 - py, 0, py - y1)
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        var blocks = Heap<BlockDistance>(occupiedBlocks.map { block in
+            let bx = Double(Int(block) % blockColumns) * blockMetres, by = Double(Int(block) / blockColumns) * blockMetres
+            return BlockDistance(distance: distance(bx, by, bx + blockMetres, by + blockMetres), block: Int(block))
+        })
+        while let next = blocks.popMin() {
+            if let bound = best(), next.distance > bound { return }
+            let firstColumn = (next.block % blockColumns) * Self.blockSide, firstRow = (next.block / blockColumns) * Self.blockSide
+            for row in firstRow..<min(rows, firstRow + Self.blockSide) {
+                for column in firstColumn..<min(columns, firstColumn + Self.blockSide) {
+                    let cell = row * columns + column
+                    guard cellStart[cell + 1] > cellStart[cell] else { continue }
+                    let x = Double(column) * cellSize, y = Double(row) * cellSize
+                    if let bound = best(), distance(x, y, x + cellSize, y + cellSize) > bound { continue }
+                    scan(cell)
+                }
+            }
+        }
+    }
+
+    private struct BlockDistance: Comparable {
+        var distance: Double
+        var block: Int
+        static func < (a: Self, b: Self) -> Bool { a.distance < b.distance }
     }
 
     /// Projection of a plane point onto segment i: (position 0...1, distance in metres).
