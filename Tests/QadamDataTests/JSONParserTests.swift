@@ -90,10 +90,11 @@ struct JSONParserTests {
         do {
             _ = try JSONParser.parse("{\n  \"a\": 1,\n  \"b\": ]\n}")
             Issue.record("expected an error")
-        } catch let e as JSONSyntaxError {
-            #expect(e.line == 3)
-            #expect(e.column == 8)
-        } catch { Issue.record("\(error)") }
+        } catch {
+            // `parse` throws only `JSONSyntaxError` (typed throws).
+            #expect(error.line == 3)
+            #expect(error.column == 8)
+        }
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(#"{"a": 1"#) }
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("[1,]") }
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("01") }
