@@ -46,7 +46,10 @@ enum WireProtocol {
             if let error = response.error { return "error answer: \(error.message)" }
             return response.id == .int(Int64(connection)) ? nil : "answer for id \(response.id), expected \(connection)"
         case .redis:
-            return answer.first == UInt8(ascii: "-") ? "error answer: \(String(decoding: answer, as: UTF8.self))" : nil
+            let text = String(decoding: answer, as: UTF8.self)
+            if answer.first == UInt8(ascii: "-") { return "error answer: \(text)" }
+            // An empty array or a nil would let every later answer equal "nothing found".
+            return ["*0\r\n", "*-1\r\n", "$-1\r\n"].contains(text) ? "empty answer: \(text.debugDescription)" : nil
         }
     }
 }

@@ -7,7 +7,8 @@ import QadamProtocol
 /// makes it: one thread polling CLIENTS connections, each with one request in flight and the
 /// next sent as soon as its answer is in. It speaks qadamd's JSON-RPC or, with `--redis`,
 /// Redis's RESP, so a race can drive both daemons with the same client. Every answer is
-/// checked: a connection's first one read as a success, the later ones equal to it. Prints
+/// checked: a connection's first one read as a success (a JSON-RPC result for its id; a Redis
+/// reply that is neither an error nor empty), the later ones equal to it byte for byte. Prints
 /// p50/p90/p99/max round trip and requests per second.
 ///
 ///     qadam-socket-load SOCKET CLIENTS SECONDS METHOD [PARAMS-JSON]
@@ -59,7 +60,10 @@ var failures: [String] = []
 let started = monotonicNanoseconds()
 let deadline = started + UInt64(seconds * 1e9)
 for index in connections.indices {
-    if let failure = connections[index].send(at: monotonicNanoseconds()) { failures.append(failure) }
+    if let failure = connections[index].send(at: monotonicNanoseconds()) {
+        failures.append(failure)
+        polled[index].fd = -1
+    }
 }
 // Answers still owed at the deadline are waited for, not dropped: a daemon that stops
 // answering shows as a failure after 30 s of silence.

@@ -6,8 +6,9 @@ import QadamProtocol
 /// bytes into lines, turns each into a request for the `RequestRouter`, and writes answers back
 /// as they come (possibly out of order when requests are pipelined; ids tell them apart).
 /// Protocol errors are answered and the connection stays open, except for an over-long line,
-/// after which the stream cannot be resynchronised. A connection with no request for
-/// `idleTimeout` and no answer owed is closed.
+/// after which the stream cannot be resynchronised. A connection from which nothing has been
+/// read and to which no answer has been handed for `idleTimeout`, and whose queries have all
+/// been answered, is closed.
 final class ConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -19,10 +20,11 @@ final class ConnectionHandler: ChannelInboundHandler {
     private let idleTimeout: TimeAmount
     private var admitted = false
     private var counted = false
-    /// Built once per connection: writes an answer and then calls `answerWritten` on the loop.
+    /// Built once per connection: hands an answer to the channel (on the loop), then calls the
+    /// router's completion once it is written.
     private var send: LineSender?
-    /// Requests read and not yet answered, and when the connection last read one or wrote an
-    /// answer: what the idle check looks at.
+    /// Requests read whose answers have not been handed to the channel yet, and when the
+    /// connection last read bytes or was handed an answer: what the idle check looks at.
     private var answersOwed = 0
     private var lastActivity = NIODeadline.now()
     private var idleCheck: Scheduled<Void>?
@@ -49,10 +51,10 @@ final class ConnectionHandler: ChannelInboundHandler {
                 var buffer = channel.allocator.buffer(capacity: line.count + 1)
                 buffer.writeBytes(line)
                 buffer.writeInteger(UInt8(ascii: "\n"))
-                channel.writeAndFlush(buffer).whenComplete { _ in
-                    done()
-                    handler.value.answerWritten()
-                }
+                // Owed until handed to the channel, not until the client has read it: a client
+                // that stops reading is closed by the idle check like a silent one.
+                handler.value.answerHandedOver()
+                channel.writeAndFlush(buffer).whenComplete { _ in done() }
             }
             // An answer made on the loop itself (an inline method) is written without another
             // trip through the loop's queue; the write's callback then runs before the loop
@@ -117,7 +119,8 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     private func handle(_ line: ByteBuffer, context: ChannelHandlerContext) {
-        guard line.readableBytesView.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }), let send else { return }
+        let blank = line.withUnsafeReadableBytes { bytes in !bytes.contains { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } }
+        guard !blank, let send else { return }
         answersOwed += 1
         switch RPCRequest.parse(line: line.readableBytesView) {
         case .success(let request):
@@ -147,13 +150,14 @@ final class ConnectionHandler: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    private func answerWritten() {
+    private func answerHandedOver() {
         answersOwed -= 1
         lastActivity = .now()
     }
 
-    /// Closes the connection once it has had no request for `idleTimeout` and owes no answer;
-    /// a query still running keeps it open (its own timeout bounds that).
+    /// Closes the connection once nothing has been read from it or handed to it for
+    /// `idleTimeout` and no answer is being worked out for it; a query still running keeps it
+    /// open (the request timeout bounds that).
     private func scheduleIdleCheck(context: ChannelHandlerContext, in delay: TimeAmount) {
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         let context = NIOLoopBound(context, eventLoop: context.eventLoop)

@@ -147,6 +147,35 @@ import Testing
         #expect(try talking.call("ping").get()["pong"] == true)
     }
 
+    /// Every read ends part-way into a line (spaces, then the newline in the next read): the
+    /// lines already handed out must not pile up behind the partial one.
+    @Test func readsThatEndMidLineDoNotGrowMemory() throws {
+        let daemon = try DaemonProcess()
+        let probe = try daemon.client()
+        _ = try probe.call("ping")
+        let baseline = try daemon.residentKiB()
+        let client = try daemon.client()
+        let chunk = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 60_000)
+        for _ in 0..<2_000 { try client.sendRaw(chunk) } // 120 MB of blank lines
+        try client.sendRaw(Array("\n".utf8))
+        #expect(try client.call("ping").get()["pong"] == true)
+        let after = try daemon.residentKiB()
+        #expect(after < baseline + 32 * 1024, "RSS \(baseline) KiB before, \(after) KiB after")
+    }
+
+    /// A client that asks for a large answer and stops reading is closed by the idle check,
+    /// like a silent one, instead of holding its slot and its answer for ever.
+    @Test func aClientThatStopsReadingIsClosedWhenIdle() throws {
+        let daemon = try DaemonProcess(arguments: ["--enable-debug-methods", "--idle-timeout", "0.5"])
+        let probe = try daemon.client()
+        let stuck = try daemon.client()
+        try stuck.send(RPCRequest(id: 1, method: "debug.bytes", params: ["count": 20_000_000]))
+        try waitFor { try probe.call("info").get()["connections"]?.intValue == 2 }
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try probe.call("ping").get()["pong"] == true) // the probe stays busy, never idle
+        try waitFor { try probe.call("info").get()["connections"]?.intValue == 1 }
+    }
+
     @Test func oversizedResultsAndSlowQueriesGetApplicationErrors() throws {
         let daemon = try DaemonProcess(arguments: ["--enable-debug-methods", "--max-result-bytes", "2000",
                                                    "--request-timeout", "0.3", "--workers", "1"])
