@@ -13,8 +13,6 @@ public struct EncodedJSON: Sendable, Hashable {
     public init(_ value: JSONValue) throws(JSONText.NonFiniteNumber) {
         self.init(text: try JSONText.serialize(value))
     }
-
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 extension JSONText {

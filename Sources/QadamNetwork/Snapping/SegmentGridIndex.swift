@@ -128,10 +128,10 @@ struct SegmentGridIndex: Sendable {
     /// overlaps, and its nearest point lies in one of them, so no closer segment is passed over.
     private func farNearest(_ px: Double, _ py: Double, scan: (Int) -> Void, best: () -> Double?) {
         let blockMetres = Double(Self.blockSide) * cellSize
+        let point = Coordinate(lon: px, lat: py) // in the grid's plane, not degrees
         /// Distance from the point to the rectangle [x0, x1] x [y0, y1] of the plane.
         func distance(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Double {
-            let dx = max(x0 - px, 0, px - x1), dy = max(y0 - py, 0, py - y1)
-            return (dx * dx + dy * dy).squareRoot()
+            BoundingBox(minX: x0, minY: y0, maxX: x1, maxY: y1).squaredDistance(to: point).squareRoot()
         }
         var blocks = Heap<BlockDistance>(occupiedBlocks.map { block in
             let bx = Double(Int(block) % blockColumns) * blockMetres, by = Double(Int(block) / blockColumns) * blockMetres

@@ -132,7 +132,7 @@ enum AnalyticsOutput {
         do {
             return try JSONParser.parse(text(of: result).bytes, allowNonFinite: false, maximumDepth: .max)
         } catch {
-            throw RPCError.internalError("result cannot be read back: \(error)")
+            throw RPCError.internalError("\(R.self) cannot be read back from its JSON text: \(error)")
         }
     }
 
@@ -140,7 +140,7 @@ enum AnalyticsOutput {
         do {
             return EncodedJSON(text: try JSONStreamEncoder.encode(result, keys: .snakeCase))
         } catch {
-            throw RPCError.internalError("result cannot be written as JSON: \(error)")
+            throw RPCError.internalError("\(R.self) cannot be written as JSON: \(error)")
         }
     }
 }
