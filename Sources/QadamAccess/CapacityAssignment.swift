@@ -6,29 +6,6 @@ public struct AssignmentFlow: Codable, Sendable, Equatable {
     public var cost: Double
 }
 
-/// How a facility fares under an assignment.
-public struct FacilityLoad: Codable, Sendable, Equatable {
-    public var index: Int
-    public var id: String
-    public var capacity: Double
-    public var currentLoad: Double?
-    /// Demand the assignment sends here (never above capacity).
-    public var assigned: Double
-    /// Demand for which this is the nearest facility within the cutoff: who would come first.
-    public var firstChoiceDemand: Double
-    /// `max(0, firstChoiceDemand - capacity)`: how overloaded it would be if everyone went to
-    /// their nearest facility.
-    public var overload: Double
-}
-
-/// Demand a site could not place within the cutoff.
-public struct UnservedDemand: Codable, Sendable, Equatable {
-    public var index: Int
-    public var id: String
-    public var demand: Double
-    public var unserved: Double
-}
-
 /// A capacity-respecting catchment: who goes where, who is overloaded, who is left out.
 public struct CapacityAssignmentResult: Codable, Sendable, Equatable {
     public var parameters: MeasureParameters

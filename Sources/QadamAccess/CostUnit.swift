@@ -1,9 +1,4 @@
-/// What a travel cost measures. Every result echoes it so that a cutoff of `1000` is never
-/// mistaken for seconds when it meant metres.
-public enum CostUnit: String, Codable, Sendable, Hashable {
-    case metres
-    case seconds
-
+extension CostUnit {
     /// A cost as a planner reads it: "17.0 km", "450 m", "35 min", "1 h 05 min".
     public func describe(_ cost: Double) -> String {
         switch self {

@@ -9,20 +9,6 @@ public struct UncoveredSite: Codable, Sendable, Equatable {
     public var nearestCost: Double?
 }
 
-/// Coverage of one group (a district, a settlement class, a zone...).
-public struct CoverageGroup: Codable, Sendable, Equatable {
-    public var key: String
-    public var value: String
-    /// The group's name for people (a district's name for its id), filled in by the caller.
-    public var name: String? = nil
-    public var sites: Int
-    public var uncoveredSites: Int
-    public var totalPopulation: Double
-    public var coveredPopulation: Double
-    public var uncoveredPopulation: Double
-    public var coveredShare: Double?
-}
-
 /// Who has a facility within the cutoff and who is left out.
 public struct CoverageResult: Codable, Sendable, Equatable {
     public var parameters: MeasureParameters

@@ -8,28 +8,6 @@ public struct AccessRatio: Codable, Sendable, Equatable {
     public var ratio: Double
 }
 
-/// A facility's supply-to-demand ratio within its catchment (the first step).
-public struct FacilityRatio: Codable, Sendable, Equatable {
-    public var index: Int
-    public var id: String
-    public var capacity: Double
-    /// Σ over sites in its catchment of `decay(cost) × demand`.
-    public var catchmentDemand: Double
-    /// `capacity / catchmentDemand`; nil when no one is in the catchment.
-    public var ratio: Double?
-}
-
-/// Demand-weighted mean access of one group.
-public struct AccessGroup: Codable, Sendable, Equatable {
-    public var key: String
-    public var value: String
-    /// The group's name for people (a district's name for its id), filled in by the caller.
-    public var name: String? = nil
-    public var demand: Double
-    /// `Σ demand × ratio / Σ demand`; nil with no demand.
-    public var meanRatio: Double?
-}
-
 public struct FloatingCatchmentResult: Codable, Sendable, Equatable {
     public var parameters: MeasureParameters
     public var sites: [AccessRatio]

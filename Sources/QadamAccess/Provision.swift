@@ -26,48 +26,6 @@ public struct ServiceReach: Sendable {
     }
 }
 
-/// Whether one settlement meets one requirement.
-public struct ProvisionCheck: Codable, Sendable, Equatable {
-    public var kind: String
-    public var norm: String?
-    public var maxCost: Double
-    public var unit: CostUnit
-    public var met: Bool
-    public var nearestFacilityId: String?
-    /// Cost to the nearest facility of the kind; nil if none within the cost source's horizon.
-    public var nearestCost: Double?
-}
-
-public struct SettlementProvision: Codable, Sendable, Equatable {
-    public var index: Int
-    public var id: String
-    public var name: String?
-    public var settlementClass: String
-    public var population: Double
-    public var checks: [ProvisionCheck]
-    public var required: Int
-    public var met: Int
-    /// `met / required`; nil when the class has no requirements.
-    public var share: Double?
-}
-
-/// Provision of a group of settlements (a district, oblast, class, or the nation).
-public struct ProvisionGroup: Codable, Sendable, Equatable {
-    public var key: String
-    public var value: String
-    /// The group's name for people (a district's name for its id), filled in by the caller.
-    public var name: String? = nil
-    /// Settlements with at least one requirement (the others have no share to average).
-    public var settlements: Int
-    public var population: Double
-    public var required: Int
-    public var met: Int
-    /// Mean of settlement shares: every village counts the same.
-    public var countWeightedShare: Double?
-    /// Shares weighted by population: every resident counts the same.
-    public var populationWeightedShare: Double?
-}
-
 public struct ProvisionResult: Codable, Sendable, Equatable {
     public var parameters: MeasureParameters
     public var classKey: String

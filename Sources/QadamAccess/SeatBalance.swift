@@ -1,33 +1,3 @@
-/// Seats against demand in one group (usually a district).
-public struct SeatBalanceRow: Codable, Sendable, Equatable {
-    public var group: String
-    /// The group's name for people (a district's name for its id), filled in by the caller.
-    public var name: String? = nil
-    public var population: Double
-    /// Weighted population needing a seat (e.g. school-age children).
-    public var demand: Double
-    /// Seats of the facilities whose capacity is known (all of them when `capacityUnknown` is 0).
-    public var seats: Double
-    /// Facilities in the group whose capacity is unknown. When it is above 0 the group's seats
-    /// are not known, so `deficit`, `surplus`, `seatsPerThousand` and `normDeficit` are nil
-    /// rather than figures that would count those facilities as 0 seats.
-    public var capacityUnknown: Int
-    /// `max(0, demand - seats)`; nil when some capacity is unknown.
-    public var deficit: Double?
-    /// The deficit if the facilities of unknown capacity had no seats at all: an upper bound,
-    /// given only when some capacity is unknown.
-    public var deficitAtMost: Double?
-    /// `max(0, seats - demand)`; nil when some capacity is unknown.
-    public var surplus: Double?
-    /// Planning ratio: seats per 1,000 residents; nil with no residents or unknown capacity.
-    public var seatsPerThousand: Double?
-    /// The norm's seats per 1,000 residents, when one was given.
-    public var normSeatsPerThousand: Double?
-    /// Seats the norm asks for: `population × norm / 1000`.
-    public var normSeats: Double?
-    /// `max(0, normSeats - seats)`; nil when some capacity is unknown.
-    public var normDeficit: Double?
-}
 
 /// Seat deficit per group, by demand and by the planning ratio.
 public struct SeatBalanceResult: Codable, Sendable, Equatable {

@@ -1,23 +1,5 @@
 import Foundation
 
-/// One settlement beyond one norm: who is left out, by how much.
-public struct ServiceGap: Codable, Sendable, Equatable {
-    public var settlementIndex: Int
-    public var settlementId: String
-    public var name: String
-    /// People affected: the settlement's population.
-    public var population: Double
-    public var kind: String
-    public var norm: String?
-    public var maxCost: Double
-    public var unit: CostUnit
-    public var nearestFacilityId: String?
-    /// nil when no facility of the kind is within the cost source's horizon.
-    public var nearestCost: Double?
-    /// "Теректы, 8,000 people, 17.0 km to the nearest polyclinic".
-    public var sentence: String
-}
-
 public struct ServiceGapsResult: Codable, Sendable, Equatable {
     public var parameters: MeasureParameters
     /// Worst first: population descending, then nearest cost descending (none known is worst),

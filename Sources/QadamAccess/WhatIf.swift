@@ -9,44 +9,6 @@ public enum FacilityChange: Sendable {
     case resize(Int, capacity: Double)
 }
 
-/// A demand site whose status changed between base and scenario.
-public struct SiteChange: Codable, Sendable, Equatable {
-    public var index: Int
-    public var id: String
-    public var name: String?
-    public var population: Double
-}
-
-public struct CoverageChange: Codable, Sendable, Equatable {
-    public var coveredBefore: Double
-    public var coveredAfter: Double
-    /// `coveredAfter - coveredBefore` (people).
-    public var change: Double
-    public var shareBefore: Double?
-    public var shareAfter: Double?
-    /// Sorted by population descending, ties by id.
-    public var newlyCovered: [SiteChange]
-    public var newlyUncovered: [SiteChange]
-}
-
-public struct SeatGroupChange: Codable, Sendable, Equatable {
-    public var group: String
-    public var before: SeatBalanceRow
-    public var after: SeatBalanceRow
-}
-
-/// Provision of the scenario's facility kind: settlements meeting their requirement for it.
-public struct ProvisionChange: Codable, Sendable, Equatable {
-    /// Settlements that have a requirement for this kind.
-    public var settlements: Int
-    public var metBefore: Int
-    public var metAfter: Int
-    public var populationMetBefore: Double
-    public var populationMetAfter: Double
-    public var newlyMet: [SiteChange]
-    public var newlyUnmet: [SiteChange]
-}
-
 public struct WhatIfResult: Codable, Sendable, Equatable {
     public var parameters: MeasureParameters
     /// Supply indices the added facilities got in the scenario, in the order given.

@@ -14,15 +14,15 @@
 ///
 /// A top-level value that is `JSONTextWritable` writes itself instead (the hot results).
 public enum JSONStreamEncoder {
-    public static func encode<T: Encodable>(_ value: T, into out: inout String, keys: JSONKeyStyle = .asDeclared,
+    public static func encode<T: Encodable>(_ value: T, into out: inout String,
                                             userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws(EncodingError) {
-        if case .asDeclared = keys, let writable = value as? any JSONTextWritable {
+        if let writable = value as? any JSONTextWritable {
             var writer = JSONTextWriter()
             try writable.writeJSON(to: &writer)
             out = writer.text
             return
         }
-        let encoder = StreamEncoder(out: out, keys: keys, userInfo: userInfo)
+        let encoder = StreamEncoder(out: out, userInfo: userInfo)
         out = ""
         do {
             try encoder.encodeChild(value, key: nil)
@@ -34,10 +34,10 @@ public enum JSONStreamEncoder {
         out = encoder.out
     }
 
-    public static func encode<T: Encodable>(_ value: T, keys: JSONKeyStyle = .asDeclared,
+    public static func encode<T: Encodable>(_ value: T,
                                             userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws(EncodingError) -> String {
         var out = ""
-        try encode(value, into: &out, keys: keys, userInfo: userInfo)
+        try encode(value, into: &out, userInfo: userInfo)
         return out
     }
 }
@@ -49,22 +49,14 @@ private final class StreamEncoder: Encoder {
         var shape: Shape = .empty
         var count = 0
         let key: (any CodingKey)?
-        /// A `[String: _]`'s keys are data, written as they are whatever the key style (as
-        /// `JSONEncoder` leaves them).
-        var dataKeys = false
     }
 
     var out: String
     var frames: [Frame] = []
-    let keys: JSONKeyStyle
     let userInfo: [CodingUserInfoKey: Any]
-    /// Each member name as `keys` spells it, worked out once per encoding: snake-casing looks up
-    /// every letter's Unicode category, a tenth of writing a `provision` answer (perf).
-    private var spelledKeys: [String: String] = [:]
 
-    init(out: String, keys: JSONKeyStyle, userInfo: [CodingUserInfoKey: any Sendable]) {
+    init(out: String, userInfo: [CodingUserInfoKey: any Sendable]) {
         self.out = out
-        self.keys = keys
         self.userInfo = userInfo
     }
 
@@ -76,7 +68,7 @@ private final class StreamEncoder: Encoder {
             return try write(json, at: codingPath + (key.map { [$0] } ?? []))
         }
         let depth = frames.count
-        frames.append(Frame(key: key, dataKeys: value is any StringKeyedDictionary))
+        frames.append(Frame(key: key))
         try value.encode(to: self)
         closeFrames(downTo: depth)
     }
@@ -118,17 +110,9 @@ private final class StreamEncoder: Encoder {
         frames[index].count += 1
     }
 
-    private func spelled(_ name: String) -> String {
-        if case .asDeclared = keys { return name }
-        if let known = spelledKeys[name] { return known }
-        let spelling = keys.write(name)
-        spelledKeys[name] = spelling
-        return spelling
-    }
-
     func writeKey(_ key: any CodingKey, in index: Int) {
         nextItem(in: index)
-        JSONWriter.writeString(frames[index].dataKeys ? key.stringValue : spelled(key.stringValue), to: &out)
+        JSONWriter.writeString(key.stringValue, to: &out)
         out += ":"
     }
 
@@ -330,7 +314,3 @@ struct ArrayIndexKey: CodingKey {
     init?(stringValue: String) { return nil }
     init?(intValue: Int) { self.intValue = intValue }
 }
-
-/// Dictionaries keyed by strings, whose keys are data rather than member names.
-private protocol StringKeyedDictionary {}
-extension Dictionary: StringKeyedDictionary where Key == String {}

@@ -124,8 +124,6 @@ public struct MethodRegistry: Sendable {
                 var writer = JSONTextWriter()
                 try writable.writeJSON(to: &writer)
                 bytes = writer.bytes
-            } else if let written = result as? WrittenResult {
-                bytes = written.encoded.bytes
             } else {
                 bytes = Array(try JSONStreamEncoder.encode(result).utf8)
             }

@@ -65,5 +65,12 @@ import Testing
         #expect(try roundTrips(RPC.Matrix.self) >= 1)
         #expect(try roundTrips(RPC.Agglomerations.self) >= 1)
         #expect(try roundTrips(RPC.Districts.self) >= 1)
+        #expect(try roundTrips(RPC.Coverage.self) >= 1)
+        #expect(try roundTrips(RPC.Deficit.self) >= 1)
+        #expect(try roundTrips(RPC.Access.self) >= 1)
+        #expect(try roundTrips(RPC.Provision.self) >= 1)
+        #expect(try roundTrips(RPC.Gaps.self) >= 1)
+        #expect(try roundTrips(RPC.WhatIf.self) >= 1)
+        #expect(try roundTrips(RPC.Site.self) >= 1)
     }
 }

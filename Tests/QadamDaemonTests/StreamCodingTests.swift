@@ -115,42 +115,6 @@ import Testing
                     empty: [], note: r.next() % 2 == 0 ? nil : randomString(&r))
     }
 
-    /// Snake-cased keys (`JSONKeyStyle.snakeCase`, for the service-gap results) are Foundation's
-    /// `.convertToSnakeCase`, on random identifiers of lower- and upper-case letters, digits and
-    /// underscores, as member names; the keys of a `[String: _]` are data and stay as they are.
-    @Test func snakeCaseKeysAreFoundationsSnakeCase() throws {
-        struct Key: CodingKey {
-            var stringValue: String
-            init(stringValue: String) { self.stringValue = stringValue }
-            var intValue: Int? { nil }
-            init?(intValue: Int) { nil }
-        }
-        struct Members: Encodable {
-            let names: [String]
-            let data: [String: Int]
-            func encode(to encoder: Encoder) throws {
-                var c = encoder.container(keyedBy: Key.self)
-                for (n, name) in names.enumerated() { try c.encode(n, forKey: Key(stringValue: name)) }
-                try c.encode(data, forKey: Key(stringValue: "dataByName"))
-            }
-        }
-        let pieces = ["a", "b", "x", "Q", "B", "ID", "URL", "M", "1", "2", "_", "Max", "distance", "İ", "ǅ", "é"]
-        var r = SplitMix64(seed: 31)
-        let foundation = JSONEncoder()
-        foundation.keyEncodingStrategy = .convertToSnakeCase
-        var compared = 0
-        for _ in 0..<2000 {
-            func name() -> String { (0..<Int(1 + r.next() % 5)).map { _ in pieces[Int(r.next() % UInt64(pieces.count))] }.joined() }
-            let names = (0..<Int(r.next() % 4)).map { _ in name() }
-            // Two names may snake-case alike; Foundation then keeps one, so compare distinct ones.
-            guard Set(names.map(JSONKeyStyle.snakeCased) + ["data_by_name"]).count == names.count + 1 else { continue }
-            let value = Members(names: names, data: Dictionary((0..<Int(r.next() % 3)).map { _ in (name(), 1) }, uniquingKeysWith: +))
-            #expect(try JSONText.parse(JSONStreamEncoder.encode(value, keys: .snakeCase)) == JSONText.parse(foundation.encode(value)), "\(names)")
-            compared += 1
-        }
-        #expect(compared > 1000)
-    }
-
     @Test func streamEncoderWritesWhatJSONEncoderWrites() throws {
         var r = SplitMix64(seed: 12)
         for _ in 0..<2_000 {

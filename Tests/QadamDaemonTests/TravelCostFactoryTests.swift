@@ -54,7 +54,7 @@ import Testing
         let school = [SupplySite(id: "s", capacity: 1, location: inside)]
         let spec = CostSpec(profile: .walk, unit: .metres, horizon: 1000)
         let built = try TravelCostFactory.build(network: network, demand: homes, supply: school, spec: spec)
-        #expect(built.unplaced.map(\.id) == ["far"] && built.unplaced[0].side == "demand")
+        #expect(built.unplaced.map(\.id) == ["far"] && built.unplaced[0].side == .demand)
         #expect(built.costs.reachable(from: 0, within: .infinity).isEmpty)
         let estimated = try TravelCostFactory.build(network: nil, demand: homes, supply: school, spec: spec)
         #expect(estimated.basis == .estimated && estimated.detourFactor == 1.3)

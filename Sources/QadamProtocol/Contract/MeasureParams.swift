@@ -1,7 +1,7 @@
 /// The parameters the service-gap methods share (`coverage`, `access`, `deficit`, `provision`,
-/// `whatif`, `site`, `agglomerations`): which facilities, how far, where, how to travel, and
-/// how to roll up. Each method's own members sit beside these in the same params object; their
-/// results are described in docs/protocol.md and not yet typed here.
+/// `gaps`, `whatif`, `site`, `agglomerations`): which facilities, how far, where, how to travel,
+/// and how to roll up. Each method's own members sit beside these in the same params object
+/// (`MeasureRequest`).
 public struct MeasureParams: Codable, Sendable, Equatable {
     public var kind: FacilityKind?
     /// Explicit limit in metres (network distance, or estimated road distance).

@@ -5,17 +5,6 @@ import QadamData
 import QadamGeo
 import QadamProtocol
 
-/// Where the demand of a result came from, echoed as `demand_source`.
-public enum DemandSource: String, Codable, Sendable {
-    /// The dataset's `demand` layer (buildings, grid cells, estimates from totals...).
-    case demandLayer = "demand_layer"
-    /// Settlement points with their population (no demand layer).
-    case settlements
-    /// Settlement points, where a district's known total population was spread over its
-    /// settlements that have none (see `AnalyticsInputs.spreadDistrictTotals`).
-    case settlementsWithDistrictSpread = "settlements_district_spread"
-}
-
 /// The dataset's layers turned into the measures' inputs once per snapshot: demand sites with
 /// their roll-up groups, settlements for provision, and facilities by kind.
 public final class AnalyticsInputs: Sendable {
@@ -153,7 +142,7 @@ public final class AnalyticsInputs: Sendable {
     /// else the default), everyone for other kinds.
     public func demand(forKind kind: String) -> (sites: [DemandSite], weighting: DemandWeighting) {
         guard kind == FacilityKind.school.rawValue else {
-            return (demand, DemandWeighting(weight: "population", defaultShare: nil, defaultShareSource: nil, pointsWithOwnShare: 0))
+            return (demand, DemandWeighting(weight: .population, defaultShare: nil, defaultShareSource: nil, pointsWithOwnShare: 0))
         }
         var own = 0
         let sites = demand.indices.map { i -> DemandSite in
@@ -162,7 +151,7 @@ public final class AnalyticsInputs: Sendable {
             return s
         }
         let usesDefault = own < demand.count
-        return (sites, DemandWeighting(weight: "school_age_share", defaultShare: usesDefault ? Self.defaultSchoolAgeShare : nil,
+        return (sites, DemandWeighting(weight: .schoolAgeShare, defaultShare: usesDefault ? Self.defaultSchoolAgeShare : nil,
                                        defaultShareSource: usesDefault ? Self.defaultSchoolAgeShareSource : nil,
                                        pointsWithOwnShare: own))
     }
@@ -198,16 +187,6 @@ public final class AnalyticsInputs: Sendable {
         let area = AreaIndex([(district.polygon, district.id)])
         return locations.indices.filter { locations[$0].map { !area.covering($0).isEmpty } ?? false }
     }
-}
-
-/// How demand was weighted, echoed in results.
-public struct DemandWeighting: Codable, Sendable, Equatable {
-    /// `population` or `school_age_share`.
-    public var weight: String
-    /// The share used for points without their own, and where it comes from.
-    public var defaultShare: Double?
-    public var defaultShareSource: String?
-    public var pointsWithOwnShare: Int
 }
 
 /// Built on first use per snapshot and then shared by every query on it.

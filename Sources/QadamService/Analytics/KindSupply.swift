@@ -42,15 +42,6 @@ enum CapacityAssumptionChoice: Sendable, Equatable {
     }
 }
 
-/// Capacities that were assumed rather than read from the data: how many, what, from where.
-/// Echoed as `capacity_assumed` so nobody takes an assumed seat count for a measured one.
-struct CapacityAssumption: Encodable, Sendable, Equatable {
-    var facilities: Int
-    var capacity: Double
-    /// `explicit` (the query's number) or the catalogue rule id.
-    var source: String
-}
-
 /// The facilities of one kind, split by what is known of their capacity.
 struct KindSupply: Sendable {
     /// Every facility of the kind, for measures that only need where facilities are (coverage,

@@ -64,14 +64,8 @@ extension MeasureParams {
     func restrictedIndices(_ sites: [DemandSite], inputs: AnalyticsInputs) throws(RPCError) -> (indices: [Int], area: AreaRef?) {
         guard let area else { return (Array(sites.indices), nil) }
         let d = try inputs.district(named: area)
-        return (inputs.indices(of: sites, in: d), AreaRef(id: d.id, name: d.names.display, level: d.level.rawValue))
+        return (inputs.indices(of: sites, in: d), AreaRef(id: d.id, name: d.names.display, level: d.level))
     }
-}
-
-struct AreaRef: Encodable {
-    var id: String
-    var name: String?
-    var level: String
 }
 
 /// A travel limit and where it comes from.
@@ -81,6 +75,8 @@ struct Limit: Sendable {
     var cutoff: Double
     /// Catalogue rule id; nil for an explicit limit.
     var norm: String?
+
+    var source: LimitSource { norm == nil ? .explicit : .norm }
 
     /// The first rule for (class, kind) with a distance or time limit.
     static func norm(_ norms: NormsCatalogue, settlementClass: String, kind: String) -> Limit? {
@@ -93,55 +89,11 @@ struct Limit: Sendable {
     }
 }
 
-/// How a result's numbers were made: echoed as `parameters` by every service-gap method.
-struct ResultParameters: Encodable {
-    var kind: String?
-    var profile: String
-    var speedKmh: Double
-    var unit: CostUnit
-    var cutoff: Double
-    var limitSource: String
-    var norm: String?
-    var basis: CostBasis
-    var detourFactor: Double?
-    var decay: String?
-
-    init(kind: String?, limit: Limit, costs: BuiltCosts, decay: String? = nil) {
-        self.kind = kind
-        profile = limit.profile.rawValue
-        speedKmh = costs.speedKmh
-        unit = limit.unit
-        cutoff = limit.cutoff
-        limitSource = limit.norm == nil ? "explicit" : "norm"
-        norm = limit.norm
-        basis = costs.basis
-        detourFactor = costs.detourFactor
-        self.decay = decay
-    }
-}
-
-/// Service-gap results are written with snake_case keys (results never use data values as keys).
-enum AnalyticsOutput {
-    /// A method's whole result, written once: the registry copies the text into the answer.
-    static func encode<R: Encodable>(_ result: R) throws(RPCError) -> WrittenResult {
-        WrittenResult(try text(of: result))
-    }
-
-    /// A part of a result that is built as a value (the audit's `area`).
-    static func value<R: Encodable>(_ result: R) throws(RPCError) -> QadamProtocol.JSONValue {
-        do {
-            return try JSONParser.parse(text(of: result).bytes, allowNonFinite: false, maximumDepth: .max)
-        } catch {
-            throw RPCError.internalError("\(R.self) cannot be read back from its JSON text: \(error)")
-        }
-    }
-
-    private static func text<R: Encodable>(of result: R) throws(RPCError) -> EncodedJSON {
-        do {
-            return EncodedJSON(text: try JSONStreamEncoder.encode(result, keys: .snakeCase))
-        } catch {
-            throw RPCError.internalError("\(R.self) cannot be written as JSON: \(error)")
-        }
+extension ResultParameters {
+    /// How a query's numbers were made: the limit it measured against and the costs it used.
+    init(kind: FacilityKind?, limit: Limit, costs: BuiltCosts, decay: CatchmentMethod? = nil) {
+        self.init(kind: kind, profile: limit.profile, speedKmh: costs.speedKmh, unit: limit.unit, cutoff: limit.cutoff,
+                  limitSource: limit.source, norm: limit.norm, basis: costs.basis, detourFactor: costs.detourFactor, decay: decay)
     }
 }
 

@@ -9,6 +9,8 @@ import QadamProtocol
 /// those with a known (or assumed) capacity when it counts seats (`countsCapacity`); either way
 /// `capacityUnknown` lists the facilities whose capacity is unknown, so results can say so.
 struct MeasureSetup {
+    let facilityKind: FacilityKind
+    /// `facilityKind` as the data and the norms catalogue name it.
     let kind: String
     let inputs: AnalyticsInputs
     let demand: [DemandSite]
@@ -28,7 +30,8 @@ struct MeasureSetup {
          horizon: ((Limit) -> Double)? = nil) throws {
         let content = try snapshot.dataset
         inputs = try snapshot.analytics
-        kind = try query.requiredKind().rawValue
+        facilityKind = try query.requiredKind()
+        kind = facilityKind.rawValue
         let weighted = inputs.demand(forKind: kind)
         (demand, area) = try query.restrict(weighted.sites, inputs: inputs)
         let inputs = self.inputs
@@ -50,8 +53,8 @@ struct MeasureSetup {
         costs = try TravelCostFactory.build(network: content.network, demand: demand, supply: supply, spec: spec)
     }
 
-    func parameters(decay: String? = nil) -> ResultParameters {
-        ResultParameters(kind: kind, limit: limit, costs: costs, decay: decay)
+    func parameters(decay: CatchmentMethod? = nil) -> ResultParameters {
+        ResultParameters(kind: facilityKind, limit: limit, costs: costs, decay: decay)
     }
 
     /// A demand site's id, name and population, for lists of points.
@@ -68,10 +71,3 @@ extension [SupplySite] {
     }
 }
 
-struct DemandPointRef: Encodable {
-    var id: String
-    var name: String?
-    var population: Double
-    var district: String?
-    var location: [Double]?
-}

@@ -9,7 +9,7 @@ struct ProvisionRun {
     let result: ProvisionResult
     let area: AreaRef?
     /// Every (class, kind) pair measured, with the limit and basis used.
-    let checks: [CheckSpec]
+    let checks: [ProvisionCheckSpec]
     /// Required kinds no rule gives a distance or time for (not checked).
     let unchecked: [UncheckedKind]
     let unplaced: [UnplacedSite]
@@ -18,26 +18,6 @@ struct ProvisionRun {
     let populationUnknown: Int
     /// `settlements`, or `settlements_district_spread` when district totals filled gaps.
     let populationSource: DemandSource
-
-    struct CheckSpec: Encodable {
-        var settlementClass: String
-        var kind: String
-        var norm: String?
-        var limitSource: String
-        var profile: String
-        var unit: CostUnit
-        var maxCost: Double
-        var basis: CostBasis
-        var speedKmh: Double
-        var detourFactor: Double?
-        var facilities: Int
-    }
-
-    struct UncheckedKind: Encodable {
-        var settlementClass: String
-        var kind: String
-        var reason: String
-    }
 
     init(_ query: MeasureParams, snapshot: Snapshot, groupBy: [String]) throws {
         let content = try snapshot.dataset
@@ -49,7 +29,7 @@ struct ProvisionRun {
         let (settlements, area) = try query.restrict(all, inputs: inputs)
         let globalIndex = Dictionary(uniqueKeysWithValues: all.indices.map { (all[$0].id, $0) })
         var rows: [SettlementProvision] = []
-        var specs: [CheckSpec] = [], unchecked: [UncheckedKind] = [], unplaced: [UnplacedSite] = []
+        var specs: [ProvisionCheckSpec] = [], unchecked: [UncheckedKind] = [], unplaced: [UnplacedSite] = []
         let byClass = Dictionary(grouping: settlements.indices) { settlements[$0].groups[GroupKey.settlementClass]! }
         for cls in byClass.keys.sorted() {
             let members = byClass[cls]!
@@ -67,8 +47,8 @@ struct ProvisionRun {
                 unplaced += costs.unplaced
                 requirements.append(ProvisionRequirement(kind: kind, maxCost: limit.cutoff, norm: limit.norm))
                 services.append(ServiceReach(kind: kind, supply: supply, costs: costs.costs))
-                specs.append(CheckSpec(settlementClass: cls, kind: kind, norm: limit.norm, limitSource: limit.norm == nil ? "explicit" : "norm",
-                                       profile: limit.profile.rawValue, unit: limit.unit, maxCost: limit.cutoff, basis: costs.basis,
+                specs.append(ProvisionCheckSpec(settlementClass: cls, kind: kind, norm: limit.norm, limitSource: limit.source,
+                                       profile: limit.profile, unit: limit.unit, maxCost: limit.cutoff, basis: costs.basis,
                                        speedKmh: costs.speedKmh, detourFactor: costs.detourFactor, facilities: supply.count))
             }
             let part = try Provision.measure(settlements: sites, requirements: [cls: requirements], services: services)

@@ -48,7 +48,7 @@ struct SettlementAudit {
             "offset": .int(Int64(offset)), "columns": .array(columns.map(QadamProtocol.JSONValue.string)),
             "kinds": .array(kinds.map(QadamProtocol.JSONValue.string)), "norms": .array(normsCited()),
         ]
-        if let area { answer["area"] = try AnalyticsOutput.value(area) }
+        if let area { answer["area"] = try QadamProtocol.JSONValue(encoding: area) }
         if query.originsOnly == true {
             answer["origins"] = .array(page.map { s in
                 .object(["id": .string(s.id), "at": .array([.double(s.location!.lon), .double(s.location!.lat)])])

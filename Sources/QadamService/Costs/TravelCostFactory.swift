@@ -31,14 +31,6 @@ public struct CostSpec: Sendable, Hashable {
     }
 }
 
-/// A point the network could not place, and why; such a point has no cost entries at all.
-public struct UnplacedSite: Codable, Sendable, Equatable {
-    /// `demand` or `facility`.
-    public var side: String
-    public var id: String
-    public var reason: String
-}
-
 /// The travel costs of one query: a network's sparse rows or a straight-line estimate. One
 /// concrete type for both, so generic measures (what-if baselines) take either.
 public enum ServiceCosts: TravelCosts {
@@ -107,7 +99,7 @@ public enum TravelCostFactory {
                             spec: CostSpec) throws -> (SparseCostRows, [UnplacedSite]) {
         let mode = TravelMode(profile: spec.profile, speedKmh: spec.speedKmh)
         var unplaced: [UnplacedSite] = []
-        func snap(_ sites: [(id: String, location: Coordinate?)], side: String) -> [NetworkLocation?] {
+        func snap(_ sites: [(id: String, location: Coordinate?)], side: UnplacedSite.Side) -> [NetworkLocation?] {
             sites.map { site in
                 guard let c = site.location else {
                     unplaced.append(UnplacedSite(side: side, id: site.id, reason: "no location"))
@@ -121,8 +113,8 @@ public enum TravelCostFactory {
                 }
             }
         }
-        let homes = snap(demand.map { ($0.id, $0.location) }, side: "demand")
-        let facilities = snap(supply.map { ($0.id, $0.location) }, side: "facility")
+        let homes = snap(demand.map { ($0.id, $0.location) }, side: .demand)
+        let facilities = snap(supply.map { ($0.id, $0.location) }, side: .facility)
         let limit = spec.unit == .seconds ? spec.horizon : spec.horizon * slowestSecondsPerMetre(network.graph, mode: mode)
         let symmetric = spec.profile != .drive
         let (sources, targets) = symmetric ? (facilities, homes) : (homes, facilities)

@@ -3,52 +3,11 @@ import QadamProtocol
 
 /// `deficit`: demand against seats per district (or another roll-up), places per 1,000 against
 /// the catalogue's capacity norm, and a capacity-aware assignment within the travel limit.
-struct DeficitParams: Decodable {
-    /// `exact` (min-cost flow, default) or `greedy` (nearest first, heuristic).
-    var assignment: String?
-    var limit: Int?
-}
-
-struct DeficitAnswer: Encodable {
-    var kind: String
-    var area: AreaRef?
-    var demandSource: DemandSource
-    var weighting: DemandWeighting
-    var groupKey: String
-    var rows: [SeatBalanceRow]
-    var total: SeatBalanceRow
-    var capacityNorm: String?
-    /// Facilities of the kind whose capacity is unknown (and was not assumed).
-    var capacityUnknown: Int
-    var capacityAssumed: CapacityAssumption?
-    var parameters: ResultParameters
-    /// Nil when some capacity is unknown: an assignment without those facilities would send
-    /// their pupils elsewhere or call them unserved. `assignment_skipped` says so.
-    var assignment: Assignment?
-    var assignmentSkipped: String?
-    var unplaced: [UnplacedSite]
-
-    struct Assignment: Encodable {
-        var method: String
-        var totalDemand: Double
-        var assignedDemand: Double
-        var unservedDemand: Double
-        var overloaded: [FacilityLoad]
-        var unserved: [UnservedDemand]
-    }
-}
-
 extension MethodRegistry {
     mutating func registerDeficit() {
-        register("deficit") { raw, snapshot in
-            let query = try Params.decode(MeasureParams.self, from: raw)
-            let own = try Params.decode(DeficitParams.self, from: raw)
-            let method: CapacityAssignment.Method
-            switch own.assignment ?? "exact" {
-            case "exact": method = .minCostFlow
-            case "greedy": method = .greedyNearestWithCapacity
-            case let other: throw RPCError.invalidParams(field: "assignment", "must be exact or greedy, got '\(other)'")
-            }
+        register(RPC.Deficit.self) { params, snapshot in
+            let query = params.measure, own = params.options
+            let method: CapacityAssignment.Method = own.assignment == .greedy ? .greedyNearestWithCapacity : .minCostFlow
             let groupKey = query.groups().first ?? GroupKey.district
             let setup = try MeasureSetup(query, snapshot: snapshot, countsCapacity: true)
             let norms = try snapshot.dataset.norms
@@ -60,23 +19,23 @@ extension MethodRegistry {
                                                   groupKey: groupKey, normSeatsPerThousand: capacityRule?.capacityPer1000,
                                                   norm: capacityRule?.id)
             let shown = try Params.rowLimit(own.limit, default: 100)
-            var assignment: DeficitAnswer.Assignment?
+            var assignment: RPC.Deficit.Result.Assignment?
             var skipped: String?
             if setup.capacityUnknown.isEmpty {
                 let assigned = try CapacityAssignment.assign(demand: setup.demand, supply: setup.supply, costs: setup.costs.costs,
                                                              cutoff: setup.limit.cutoff, method: method, norm: setup.limit.norm)
-                assignment = .init(method: method == .minCostFlow ? "exact_min_cost_flow" : "greedy_nearest_with_capacity",
+                assignment = .init(method: method == .minCostFlow ? .exactMinCostFlow : .greedyNearestWithCapacity,
                                    totalDemand: assigned.totalDemand, assignedDemand: assigned.assignedDemand,
                                    unservedDemand: assigned.unservedDemand, overloaded: Array(assigned.overloaded.prefix(shown)),
                                    unserved: Array(assigned.unserved.prefix(shown)))
             } else {
                 skipped = "\(setup.capacityUnknown.count) \(setup.kind) facilities have no capacity in the data; pass assume_capacity to assign demand to them"
             }
-            return try AnalyticsOutput.encode(DeficitAnswer(
-                kind: setup.kind, area: setup.area, demandSource: setup.inputs.demandSource, weighting: setup.weighting,
+            return RPC.Deficit.Result(
+                kind: setup.facilityKind, area: setup.area, demandSource: setup.inputs.demandSource, weighting: setup.weighting,
                 groupKey: groupKey, rows: setup.inputs.groupNames.named(balance.rows, key: groupKey), total: balance.total, capacityNorm: capacityRule?.id,
                 capacityUnknown: setup.capacityUnknown.count, capacityAssumed: setup.capacityAssumed, parameters: setup.parameters(),
-                assignment: assignment, assignmentSkipped: skipped, unplaced: setup.costs.unplaced))
+                assignment: assignment, assignmentSkipped: skipped, unplaced: setup.costs.unplaced)
         }
     }
 }

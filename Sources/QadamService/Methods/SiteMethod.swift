@@ -5,50 +5,20 @@ import QadamProtocol
 /// `site`: where to put `count` new facilities of a kind so that the most people get one
 /// within the limit (lazy greedy maximal coverage). Candidates are the given points, else the
 /// street network's vertices, else (no network) the demand points themselves.
-struct SiteParams: Decodable {
-    var count: Int
-    var candidates: [Coordinate]?
-}
-
-struct SiteAnswer: Encodable {
-    var kind: String
-    var area: AreaRef?
-    var demandSource: DemandSource
-    var parameters: ResultParameters
-    var candidateSource: String
-    var candidateCount: Int
-    var picks: [Pick]
-    var populationTotal: Double
-    var populationCoveredBefore: Double
-    var populationCoveredAfter: Double
-    /// Existing facilities of the kind with no capacity in the data; siting looks at coverage
-    /// only, so they count as covering but their seats are not known.
-    var capacityUnknown: Int
-    var unplaced: [UnplacedSite]
-
-    struct Pick: Encodable {
-        var rank: Int
-        var location: [Double]
-        var addedPopulation: Double
-        var cumulativePopulation: Double
-    }
-}
-
 extension MethodRegistry {
     /// The most network vertices `site` tries as candidates when none are given.
     static let siteMaxVertexCandidates = 50_000
 
     mutating func registerSite() {
-        register("site") { raw, snapshot in
-            let query = try Params.decode(MeasureParams.self, from: raw)
-            let own = try Params.decode(SiteParams.self, from: raw)
+        register(RPC.Site.self) { params, snapshot in
+            let query = params.measure, own = params.options
             guard own.count >= 1, own.count <= 1000 else { throw RPCError.invalidParams(field: "count", "must be in 1...1000") }
             for (i, c) in (own.candidates ?? []).enumerated() { try Params.validate(c, field: "candidates[\(i)]") }
             let setup = try MeasureSetup(query, snapshot: snapshot)
             let content = try snapshot.dataset
-            let points: [Coordinate], source: String
+            let points: [Coordinate], source: RPC.Site.Result.CandidateSource
             if let given = own.candidates {
-                (points, source) = (given, "given")
+                (points, source) = (given, .given)
             } else if let network = content.network {
                 // One bounded search per candidate: a city's vertices are fine, a country's are
                 // hours of work no timeout stops (the worker runs to the end), so refuse.
@@ -56,9 +26,9 @@ extension MethodRegistry {
                     throw RPCError.invalidParams(field: "candidates",
                         "is needed: the network has \(network.graph.vertexCount) vertices, over the \(Self.siteMaxVertexCandidates) tried by default; give candidate sites")
                 }
-                (points, source) = ((0..<network.graph.vertexCount).map { network.graph.coordinate(ofVertex: $0) }, "network_vertices")
+                (points, source) = ((0..<network.graph.vertexCount).map { network.graph.coordinate(ofVertex: $0) }, .networkVertices)
             } else {
-                (points, source) = (setup.demand.compactMap(\.location), "demand_points")
+                (points, source) = (setup.demand.compactMap(\.location), .demandPoints)
             }
             let candidates = points.enumerated().map { SupplySite(id: "candidate-\($0.offset + 1)", capacity: 0, location: $0.element) }
             let built = try TravelCostFactory.build(network: content.network, demand: setup.demand, supply: candidates,
@@ -66,8 +36,8 @@ extension MethodRegistry {
             let result = try MaximalCoverage.greedy(demand: setup.demand, candidates: candidates, candidateCosts: built.costs,
                                                     cutoff: setup.limit.cutoff, count: own.count, existingCosts: setup.costs.costs,
                                                     norm: setup.limit.norm)
-            return try AnalyticsOutput.encode(SiteAnswer(
-                kind: setup.kind, area: setup.area, demandSource: setup.inputs.demandSource, parameters: setup.parameters(),
+            return RPC.Site.Result(
+                kind: setup.facilityKind, area: setup.area, demandSource: setup.inputs.demandSource, parameters: setup.parameters(),
                 candidateSource: source, candidateCount: candidates.count,
                 picks: result.picks.enumerated().map { n, p in
                     .init(rank: n + 1, location: [points[p.candidateIndex].lon, points[p.candidateIndex].lat],
@@ -75,7 +45,7 @@ extension MethodRegistry {
                 },
                 populationTotal: result.totalPopulation, populationCoveredBefore: result.basePopulationCovered,
                 populationCoveredAfter: result.populationCovered, capacityUnknown: setup.capacityUnknown.count,
-                unplaced: setup.costs.unplaced + built.unplaced.filter { $0.side == "facility" }))
+                unplaced: setup.costs.unplaced + built.unplaced.filter { $0.side == .facility })
         }
     }
 }

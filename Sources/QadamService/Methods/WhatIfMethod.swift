@@ -6,41 +6,10 @@ import QadamProtocol
 /// balance per district and provision against the base, on the same snapshot. The base is
 /// measured once per request (`WhatIfBaseline`); the scenario only touches demand near the
 /// changed facilities, and an added facility costs one more bounded search.
-struct WhatIfParams: Decodable {
-    var changes: [Change]
-
-    struct Change: Decodable {
-        /// `add`, `remove` or `resize`.
-        var op: String
-        var at: Coordinate?
-        var id: String?
-        var name: String?
-        var capacity: Double?
-    }
-}
-
-struct WhatIfAnswer: Encodable {
-    var kind: String
-    var area: AreaRef?
-    var demandSource: DemandSource
-    var weighting: DemandWeighting
-    var parameters: ResultParameters
-    var changes: Int
-    var coverage: CoverageChange
-    /// Nil when some facility of the kind has no capacity (none assumed): `seats_skipped` says why.
-    var seats: [SeatGroupChange]?
-    var seatsSkipped: String?
-    var capacityUnknown: Int
-    var capacityAssumed: CapacityAssumption?
-    var provision: ProvisionChange?
-    var unplaced: [UnplacedSite]
-}
-
 extension MethodRegistry {
     mutating func registerWhatIf() {
-        register("whatif") { raw, snapshot in
-            let query = try Params.decode(MeasureParams.self, from: raw)
-            let own = try Params.decode(WhatIfParams.self, from: raw)
+        register(RPC.WhatIf.self) { params, snapshot in
+            let query = params.measure, own = params.options
             let setup = try MeasureSetup(query, snapshot: snapshot)
             let content = try snapshot.dataset
             let capacityRule = content.norms.rules.first { $0.facilityKind == setup.kind && $0.capacityPer1000 != nil }
@@ -59,7 +28,7 @@ extension MethodRegistry {
             let changes = try own.changes.enumerated().map { n, change throws -> FacilityChange in
                 let field = "changes[\(n)]"
                 func existing() throws(RPCError) -> Int {
-                    guard let id = change.id else { throw RPCError.invalidParams(field: field + ".id", "is required for \(change.op)") }
+                    guard let id = change.id else { throw RPCError.invalidParams(field: field + ".id", "is required for \(change.op.rawValue)") }
                     guard let j = index[id] else {
                         throw RPCError.invalidParams(field: field + ".id", "names no \(kind) facility of the dataset\(setup.area == nil ? "" : " "): '\(id)'")
                     }
@@ -72,7 +41,7 @@ extension MethodRegistry {
                     return c
                 }
                 switch change.op {
-                case "add":
+                case .add:
                     guard let at = change.at else { throw RPCError.invalidParams(field: field + ".at", "is required for add") }
                     try Params.validate(at, field: field + ".at")
                     let site = SupplySite(id: change.id ?? "new-\(n + 1)", name: change.name, capacity: try capacity(),
@@ -82,22 +51,20 @@ extension MethodRegistry {
                     unplaced += built.unplaced
                     let costs = built.costs
                     return .add(site, costsToNewSite: { costs.nearest(from: $0)?.cost })
-                case "remove":
+                case .remove:
                     return .remove(try existing())
-                case "resize":
+                case .resize:
                     return .resize(try existing(), capacity: try capacity())
-                default:
-                    throw RPCError.invalidParams(field: field + ".op", "must be add, remove or resize, got '\(change.op)'")
                 }
             }
             let result = try baseline.evaluate(changes)
-            return try AnalyticsOutput.encode(WhatIfAnswer(
-                kind: kind, area: setup.area, demandSource: setup.inputs.demandSource, weighting: setup.weighting,
+            return RPC.WhatIf.Result(
+                kind: setup.facilityKind, area: setup.area, demandSource: setup.inputs.demandSource, weighting: setup.weighting,
                 parameters: setup.parameters(), changes: changes.count, coverage: result.coverage, seats: result.seats,
                 seatsSkipped: seatsKnown ? nil
                     : "\(setup.capacityUnknown.count) \(kind) facilities have no capacity in the data; pass assume_capacity for seat balances",
                 capacityUnknown: setup.capacityUnknown.count, capacityAssumed: setup.capacityAssumed,
-                provision: result.provision, unplaced: unplaced))
+                provision: result.provision, unplaced: unplaced)
         }
     }
 }
