@@ -34,60 +34,54 @@ struct MeasureOptions: ParsableArguments {
                       assumeCapacity: assumeCapacity.map { Double($0).map(JSONValue.double) ?? .string($0) })
     }
 
-    /// The same as request members, beside which each command adds its own.
-    var params: [String: JSONValue] {
-        get throws { try JSONValue(encoding: measureParams).objectValue ?? [:] }
+    /// The first columns of a roll-up table: which group, and its name.
+    static func groupColumns<Row: RollUpRow>() -> [ResultColumn<Row>] {
+        [.init("key") { .text($0.key) }, .init("value") { .text($0.value) }, .init("name") { MeasureOutput.cell($0.name) }]
     }
 
-    /// The roll-up table's columns for a result's `groups` list, with the group's name.
-    static func groupColumns(_ measures: [(String, String)]) -> [(String, String)] {
-        [("key", "key"), ("value", "value"), ("name", "name")] + measures
+    /// The request of a service-gap method: these options and the method's own.
+    func request<Options>(_ options: Options) -> MeasureRequest<Options> {
+        MeasureRequest(measureParams, options)
     }
 }
 
 /// Writes a service-gap result: JSON as answered, other formats as a table of one list in it.
 enum MeasureOutput {
     /// - Parameters:
-    ///   - list: the member holding the rows (e.g. `outside`).
+    ///   - rows: the list the table shows (e.g. coverage's `outside`).
     ///   - layer: the table's name in a GeoPackage (e.g. `coverage_outside`).
-    ///   - columns: (column name, dotted path inside a row).
     ///   - backend: asked for the outlines of the districts the rows roll up to, when the
     ///     format draws geometry.
-    static func write(_ result: JSONValue, to output: OutputOptions, list: String, layer: String, columns: [(String, String)],
-                      preamble: String? = nil, outlinesFrom backend: QueryBackend) throws {
-        try ResultOutput.write(result, to: output, layer: layer, preamble: preamble) {
-            var t = Tabular(columns: columns.map(\.0))
-            guard case .array(let rows)? = result[list] else { return t }
+    static func write<Result, Row: PlacedRow>(_ answer: Answer<Result>, rows: [Row], to output: OutputOptions, layer: String,
+                                              columns: [ResultColumn<Row>], preamble: String? = nil,
+                                              outlinesFrom backend: QueryBackend) throws {
+        try ResultOutput.write(answer.json, to: output, layer: layer, preamble: preamble) {
+            var t = Tabular(columns: columns.map(\.name))
             let drawn = output.format == .text(.geojson) || output.format == .gpkg
-            let outlines = drawn ? try DistrictOutlines.geoJSON(ids: rows.compactMap(districtID), from: backend) : [:]
+            let districts = rows.compactMap { row -> String? in
+                if case .district(let id) = row.place { return id }
+                return nil
+            }
+            let outlines = drawn ? try DistrictOutlines.geoJSON(ids: districts, from: backend) : [:]
             for row in rows {
-                let cells = columns.map { cell(value(row, path: $0.1)) }
-                t.append(cells, geometry: point(row) ?? districtID(row).flatMap { outlines[$0] })
+                let geometry: String?
+                switch row.place {
+                case .point(let lon, let lat): geometry = GeometryText.point(lon: lon, lat: lat)
+                case .district(let id): geometry = outlines[id]
+                case .nowhere: geometry = nil
+                }
+                t.append(columns.map { $0.cell(row) }, geometry: geometry)
             }
             return t
         }
     }
 
-    /// The district or oblast a roll-up row stands for: its `value` under a `key` of district
-    /// or oblast (coverage, access, provision), else its `group` (deficit, whatif's seats; an
-    /// id no district has, such as a class, is simply not drawn).
-    static func districtID(_ row: JSONValue) -> String? {
-        if let key = row["key"]?.stringValue {
-            return key == "district" || key == "oblast" ? row["value"]?.stringValue : nil
-        }
-        return row["group"]?.stringValue
-    }
-
-    static func value(_ row: JSONValue, path: String) -> JSONValue? {
-        var current: JSONValue? = row
-        for key in path.split(separator: ".") {
-            if let i = Int(key), case .array(let items)? = current {
-                current = i < items.count ? items[i] : nil
-            } else {
-                current = current?[String(key)]
-            }
-        }
-        return current
+    /// The lines above a table: `name: value`, leaving out values the answer does not have.
+    static func summary(_ lines: KeyValuePairs<String, TabularValue>) -> String {
+        lines.compactMap { name, value in
+            if case .missing = value { return nil }
+            return "\(name): \(value.display)"
+        }.joined(separator: "\n")
     }
 
     static func cell(_ v: JSONValue?) -> TabularValue {
@@ -106,17 +100,19 @@ enum MeasureOutput {
         d == d.rounded() && abs(d) < 1e15 ? .integer(Int(d)) : .double(d, digits: 3)
     }
 
-    /// A Point geometry from a row's `location` (or `point.location`), for GeoJSON and GeoPackage output.
-    static func point(_ row: JSONValue) -> String? {
-        guard case .array(let c)? = row["location"] ?? row["point"]?["location"], c.count == 2,
-              let lon = c[0].doubleValue, let lat = c[1].doubleValue else { return nil }
-        return GeometryText.point(lon: lon, lat: lat)
-    }
+    static func cell(_ d: Double?) -> TabularValue { d.map(cell(number:)) ?? .missing }
+    static func cell(_ i: Int?) -> TabularValue { i.map(TabularValue.integer) ?? .missing }
+    static func cell(_ s: String?) -> TabularValue { s.map(TabularValue.text) ?? .missing }
+    static func cell<Word: RawRepresentable<String>>(_ w: Word?) -> TabularValue { w.map { .text($0.rawValue) } ?? .missing }
+}
 
-    static func summary(_ result: JSONValue, _ keys: [String]) -> String {
-        keys.compactMap { k in
-            guard let v = value(result, path: k) else { return nil }
-            return "\(k): \(cell(v).display)"
-        }.joined(separator: "\n")
+/// One column of a result table: its name, and the cell each row gives it.
+struct ResultColumn<Row> {
+    let name: String
+    let cell: (Row) -> TabularValue
+
+    init(_ name: String, _ cell: @escaping (Row) -> TabularValue) {
+        self.name = name
+        self.cell = cell
     }
 }

@@ -21,33 +21,25 @@ struct ReportBuilder {
     let area: String?
     let language: ReportLanguage
     let shade: ReportShade
-    let kind: String
+    let kind: FacilityKind
     let gapCount: Int
 
     func build(generatedAt: Date = Date()) throws -> ReportModel {
         let t = ReportTexts.of(language)
-        var areaParams: [String: JSONValue] = [:]
-        if let area { areaParams["area"] = .string(area) }
         let map = try backend.call(RPC.Districts.self, .init(area: area, includeDemand: true)).result
         let shapes = map.districts
         // Districts of a national map are oblasts; below that, the most specific district.
-        let groupKey = map.level == .oblast ? "oblast" : "district"
-        var provisionParams = areaParams
-        provisionParams["group_by"] = .array([.string(groupKey), .string("class")])
-        provisionParams["limit"] = .int(0)
-        let provision = try backend.call("provision", params: .object(provisionParams))
-        let provisionGroups = provision["groups"]?.arrayValue ?? []
-        func groups(_ key: String) -> [JSONValue] { provisionGroups.filter { $0["key"]?.stringValue == key } }
-        let byDistrict = Dictionary(groups(groupKey).compactMap { g in g["value"]?.stringValue.map { ($0, g) } },
-                                    uniquingKeysWith: { a, _ in a })
+        let groupKey: GroupBy = map.level == .oblast ? .oblast : .district
+        let provisionAnswer = try backend.call(RPC.Provision.self,
+            MeasureRequest(MeasureParams(area: area, groupBy: [groupKey, .settlementClass]), RowLimit(limit: 0)))
+        let provision = provisionAnswer.result
+        func groups(_ key: GroupBy) -> [ProvisionGroup] { provision.groups.filter { $0.key == key.rawValue } }
+        let byDistrict = Dictionary(groups(groupKey).map { ($0.value, $0) }, uniquingKeysWith: { a, _ in a })
 
-        var gapParams = areaParams
         // Gaps are per settlement and kind; ask for enough to find `gapCount` settlements.
-        gapParams["limit"] = .int(Int64(gapCount * 8))
-        let gaps = try backend.call("gaps", params: .object(gapParams))
-        var listing = areaParams
-        listing["layer"] = .string("settlements")
-        listing["origins_only"] = .bool(true)
+        let gaps = try backend.call(RPC.Gaps.self, MeasureRequest(MeasureParams(area: area), RowLimit(limit: gapCount * 8))).result
+        var listing: [String: JSONValue] = ["layer": .string("settlements"), "origins_only": .bool(true)]
+        if let area { listing["area"] = .string(area) }
         let settlements = try backend.call("audit", params: .object(listing))
         let points = Dictionary((settlements["origins"]?.arrayValue ?? []).compactMap { o -> (String, Coordinate)? in
             guard let id = o["id"]?.stringValue, let at = o["at"]?.arrayValue, at.count == 2,
@@ -57,11 +49,9 @@ struct ReportBuilder {
         let normSources = (settlements["norms"]?.arrayValue ?? []).reduce(into: [String: String]()) { out, n in
             if let id = n["id"]?.stringValue, let doc = n["source"]?["document"]?.stringValue { out[id] = doc }
         }
-        let provisionNorms = (provision["norms"]?.arrayValue ?? []).compactMap(\.stringValue)
         func sources(_ ids: [String]) -> [String] { Array(Set(ids.compactMap { normSources[$0] })).sorted() }
 
-        let (shading, values, shadeTable, outsideNorm) = try shadeData(groupKey: groupKey, areaParams: areaParams,
-                                                                       provision: byDistrict, texts: t)
+        let (shading, values, shadeTable, outsideNorm) = try shadeData(groupKey: groupKey, provision: byDistrict, texts: t)
         let names = shapes.map { s in s.name ?? s.id }
         let districts = zip(shapes, names).map { shape, name -> ReportDistrict in
             let id = shape.id
@@ -73,43 +63,43 @@ struct ReportBuilder {
             title: t.provisionTable, columns: [t.district, t.settlements, t.population, t.required, t.met, t.share],
             rows: zip(shapes, names).map { shape, name in
                 let g = byDistrict[shape.id]
-                return [name, Self.integer(g?["settlements"]), Self.integer(g?["population"]), Self.integer(g?["required"]),
-                        Self.integer(g?["met"]), Self.percent(g?["population_weighted_share"])]
+                return [name, Self.integer(g.map { Double($0.settlements) }), Self.integer(g?.population),
+                        Self.integer(g.map { Double($0.required) }), Self.integer(g.map { Double($0.met) }),
+                        Self.percent(g?.populationWeightedShare)]
             },
-            normIDs: provisionNorms, sources: sources(provisionNorms))]
+            normIDs: provision.norms, sources: sources(provision.norms))]
         if let shadeTable { tables.append(shadeTable) }
-        let gapRows = Self.worstSettlements(gaps["gaps"]?.arrayValue ?? [], count: gapCount)
-        let gapNorms = Array(Set(gapRows.compactMap { $0["norm"]?.stringValue })).sorted()
+        let gapRows = Self.worstSettlements(gaps.gaps, count: gapCount)
+        let gapNorms = Array(Set(gapRows.compactMap(\.norm))).sorted()
         tables.append(ReportTable(title: t.gapsTable, columns: [t.gap, t.kind, t.population],
-                                  rows: gapRows.map { [($0["sentence"]?.stringValue ?? ""), ($0["kind"]?.stringValue ?? ""), Self.integer($0["population"])] },
+                                  rows: gapRows.map { [$0.sentence, $0.kind, Self.integer($0.population)] },
                                   normIDs: gapNorms, sources: sources(gapNorms)))
 
-        let classBars = groups("class").map { g in
-            ReportBar(label: g["value"]?.stringValue ?? "", share: g["population_weighted_share"]?.doubleValue ?? .nan)
+        let classBars = groups(.settlementClass).map { g in
+            ReportBar(label: g.value, share: g.populationWeightedShare ?? .nan)
         }
         let districtBars = zip(shapes, names).map { shape, name in
-            ReportBar(label: name, share: byDistrict[shape.id]?["population_weighted_share"]?.doubleValue ?? .nan)
+            ReportBar(label: name, share: byDistrict[shape.id]?.populationWeightedShare ?? .nan)
         }
         let areaName = map.area.map { $0.name ?? $0.id } ?? t.country
-        let basis = provision["checks"]?.arrayValue?.first?["basis"]?.stringValue
-        let detour = provision["checks"]?.arrayValue?.first?["detour_factor"]?.doubleValue
         var parameters = [ReportParameter("area", area ?? "(all)"), ReportParameter("shade", shade.rawValue)]
-        if shade != .provision { parameters.append(ReportParameter("kind", kind)) }
-        if let basis { parameters.append(ReportParameter("basis", basis)) }
-        if let detour { parameters.append(ReportParameter("detour_factor", TabularValue.plain(detour))) }
-        parameters.append(ReportParameter("norms", provisionNorms.joined(separator: ", ")))
+        if shade != .provision { parameters.append(ReportParameter("kind", kind.rawValue)) }
+        if let check = provision.checks.first {
+            parameters.append(ReportParameter("basis", check.basis.rawValue))
+            if let detour = check.detourFactor { parameters.append(ReportParameter("detour_factor", TabularValue.plain(detour))) }
+        }
+        parameters.append(ReportParameter("norms", provision.norms.joined(separator: ", ")))
         var notes = [t.modelledKindsNote]
         if shapes.isEmpty { notes.insert(t.noDistrictShapes, at: 0) }
 
         var model = ReportModel(
-            title: t.title, areaName: areaName, datasetHash: provision["snapshot"]?.stringValue ?? "",
+            title: t.title, areaName: areaName, datasetHash: provisionAnswer.snapshot ?? "",
             parameters: parameters, generatedAt: generatedAt, language: language, shading: shading, districts: districts,
             facilities: map.facilities.map { ReportFacility(point: $0.at, kind: $0.kind.rawValue, name: $0.name ?? $0.id) },
             worstGaps: Self.groupedBySettlement(gapRows).compactMap { id, rows in
                 guard let point = points[id] else { return nil }
-                let kinds = rows.compactMap { $0["kind"]?.stringValue }.joined(separator: ", ")
-                return ReportGap(point: point, label: "\(rows[0]["name"]?.stringValue ?? id) (\(kinds))",
-                                 population: Int(rows[0]["population"]?.doubleValue ?? 0))
+                let kinds = rows.map(\.kind).joined(separator: ", ")
+                return ReportGap(point: point, label: "\(rows[0].name) (\(kinds))", population: Int(rows[0].population))
             },
             tables: tables,
             charts: [ReportBarChart(subject: .provisionByDistrict, bars: districtBars),
@@ -123,83 +113,74 @@ struct ReportBuilder {
 
     /// The legend, each district's value and tooltip, the shading measure's own table, and for
     /// coverage the ids of the demand points outside the norm (to colour the people on the map).
-    private func shadeData(groupKey: String, areaParams: [String: JSONValue], provision: [String: JSONValue],
-                           texts t: ReportTexts) throws
+    private func shadeData(groupKey: GroupBy, provision: [String: ProvisionGroup], texts t: ReportTexts) throws
         -> (ReportShading, [String: (value: Double, label: String)], ReportTable?, Set<String>?) {
-        var params = areaParams
-        params["kind"] = .string(kind)
-        params["group_by"] = .array([.string(groupKey)])
+        let params = MeasureParams(kind: kind, area: area, groupBy: [groupKey])
         switch shade {
         case .provision:
             let values = provision.compactMapValues { g -> (value: Double, label: String)? in
-                guard let share = g["population_weighted_share"]?.doubleValue else { return nil }
-                return (share, "\(Self.percent(.double(share))) (\(Self.integer(g["met"]))/\(Self.integer(g["required"])))")
+                guard let share = g.populationWeightedShare else { return nil }
+                return (share, "\(Self.percent(share)) (\(g.met)/\(g.required))")
             }
             return (ReportShading(title: t.provisionShading, scale: .share, higherIsBetter: true), values, nil, nil)
         case .coverage:
-            params["limit"] = .int(Int64(Int32.max))
-            let result = try backend.call("coverage", params: .object(params))
-            let outside = Set((result["outside"]?.arrayValue ?? []).compactMap { $0["point"]?["id"]?.stringValue })
-            let rows = (result["groups"]?.arrayValue ?? []).filter { $0["key"]?.stringValue == groupKey }
+            let result = try backend.call(RPC.Coverage.self, MeasureRequest(params, RowLimit(limit: Int(Int32.max)))).result
+            let outside = Set(result.outside.map(\.point.id))
+            let rows = result.groups.filter { $0.key == groupKey.rawValue }
             var values: [String: (value: Double, label: String)] = [:]
             for g in rows {
-                guard let id = g["value"]?.stringValue, let share = g["covered_share"]?.doubleValue else { continue }
-                values[id] = (share, Self.percent(.double(share)))
+                guard let share = g.coveredShare else { continue }
+                values[g.value] = (share, Self.percent(share))
             }
-            let norm = result["norm"]?.stringValue
-            let table = ReportTable(title: "\(t.coverageTable): \(kind)", columns: [t.district, t.population, t.covered, t.share],
-                                    rows: rows.map { [($0["name"]?.stringValue ?? $0["value"]?.stringValue ?? ""), Self.integer($0["total_population"]),
-                                                      Self.integer($0["covered_population"]), Self.percent($0["covered_share"])] },
-                                    normIDs: norm.map { [$0] } ?? [])
-            return (ReportShading(title: "\(t.coverageShading): \(kind)", scale: .share, higherIsBetter: true), values, table, outside)
+            let table = ReportTable(title: "\(t.coverageTable): \(kind.rawValue)", columns: [t.district, t.population, t.covered, t.share],
+                                    rows: rows.map { [$0.name ?? $0.value, Self.integer($0.totalPopulation),
+                                                      Self.integer($0.coveredPopulation), Self.percent($0.coveredShare)] },
+                                    normIDs: result.norm.map { [$0] } ?? [])
+            return (ReportShading(title: "\(t.coverageShading): \(kind.rawValue)", scale: .share, higherIsBetter: true), values, table, outside)
         case .deficit:
-            let result = try backend.call("deficit", params: .object(params))
-            let rows = result["rows"]?.arrayValue ?? []
+            let result = try backend.call(RPC.Deficit.self, MeasureRequest(params, .init())).result
             var values: [String: (value: Double, label: String)] = [:]
-            for r in rows {
-                guard let id = r["group"]?.stringValue, let deficit = r["deficit"]?.doubleValue else { continue }
-                values[id] = (deficit, Self.integer(.double(deficit)))
+            for r in result.rows {
+                guard let deficit = r.deficit else { continue }
+                values[r.group] = (deficit, Self.integer(deficit))
             }
-            let norm = result["capacity_norm"]?.stringValue
-            let table = ReportTable(title: "\(t.deficitTable): \(kind)", columns: [t.district, t.demand, t.seats, t.deficit],
-                                    rows: rows.map { [($0["name"]?.stringValue ?? $0["group"]?.stringValue ?? ""), Self.integer($0["demand"]),
-                                                      Self.integer($0["seats"]), Self.integer($0["deficit"])] },
-                                    normIDs: norm.map { [$0] } ?? [])
-            return (ReportShading(title: "\(t.deficitShading): \(kind)", scale: .number(unit: ""), higherIsBetter: false), values, table, nil)
+            let table = ReportTable(title: "\(t.deficitTable): \(kind.rawValue)", columns: [t.district, t.demand, t.seats, t.deficit],
+                                    rows: result.rows.map { [$0.name ?? $0.group, Self.integer($0.demand),
+                                                             Self.integer($0.seats), Self.integer($0.deficit)] },
+                                    normIDs: result.capacityNorm.map { [$0] } ?? [])
+            return (ReportShading(title: "\(t.deficitShading): \(kind.rawValue)", scale: .number(unit: ""), higherIsBetter: false), values, table, nil)
         }
     }
 
     /// The gaps of the first `count` settlements in the ranking (a settlement has one gap per
     /// kind it lacks), in ranking order.
-    static func worstSettlements(_ gaps: [JSONValue], count: Int) -> [JSONValue] {
+    static func worstSettlements(_ gaps: [ServiceGap], count: Int) -> [ServiceGap] {
         var chosen: [String] = []
         return gaps.filter { g in
-            let id = g["settlement_id"]?.stringValue ?? ""
-            if chosen.contains(id) { return true }
+            if chosen.contains(g.settlementId) { return true }
             guard chosen.count < count else { return false }
-            chosen.append(id)
+            chosen.append(g.settlementId)
             return true
         }
     }
 
     /// Gaps grouped by settlement, in order of first appearance.
-    static func groupedBySettlement(_ gaps: [JSONValue]) -> [(String, [JSONValue])] {
-        var order: [String] = [], rows: [String: [JSONValue]] = [:]
+    static func groupedBySettlement(_ gaps: [ServiceGap]) -> [(String, [ServiceGap])] {
+        var order: [String] = [], rows: [String: [ServiceGap]] = [:]
         for g in gaps {
-            let id = g["settlement_id"]?.stringValue ?? ""
-            if rows[id] == nil { order.append(id) }
-            rows[id, default: []].append(g)
+            if rows[g.settlementId] == nil { order.append(g.settlementId) }
+            rows[g.settlementId, default: []].append(g)
         }
         return order.map { ($0, rows[$0]!) }
     }
 
-    static func integer(_ v: JSONValue?) -> String {
-        guard let d = v?.doubleValue, d.isFinite else { return "" }
+    static func integer(_ d: Double?) -> String {
+        guard let d, d.isFinite else { return "" }
         return String(Int(d.rounded()))
     }
 
-    static func percent(_ v: JSONValue?) -> String {
-        guard let d = v?.doubleValue, d.isFinite else { return "" }
+    static func percent(_ d: Double?) -> String {
+        guard let d, d.isFinite else { return "" }
         return String(format: "%.1f %%", d * 100)
     }
 }

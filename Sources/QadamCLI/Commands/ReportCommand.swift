@@ -19,7 +19,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let model = try ReportBuilder(backend: try backend.makeBackend(), area: area, language: lang, shade: shade,
-                                      kind: kind.rawValue, gapCount: gaps).build()
+                                      kind: kind, gapCount: gaps).build()
         let html = HTMLReport.render(model)
         if let output = OutputPath.file(output) {
             do { try Data(html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {

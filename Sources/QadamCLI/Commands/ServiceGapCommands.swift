@@ -11,23 +11,32 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "How many outside points to list.") var limit: Int?
 
     func run() throws {
-        var p = try measure.params
-        if let limit { p["limit"] = .int(Int64(limit)) }
         let queries = try backend.makeBackend()
-        let result = try queries.call("coverage", params: .object(p))
-        let summary = MeasureOutput.summary(result, ["facilities", "facilities_in_area", "population_within", "population_total", "share_within", "norm",
-                                                     "parameters.basis", "parameters.cutoff", "parameters.unit"])
+        let answer = try queries.call(RPC.Coverage.self, measure.request(RowLimit(limit: limit)))
+        let r = answer.result
+        let summary = MeasureOutput.summary([
+            "facilities": .integer(r.facilities), "facilities_in_area": MeasureOutput.cell(r.facilitiesInArea),
+            "population_within": MeasureOutput.cell(r.populationWithin), "population_total": MeasureOutput.cell(r.populationTotal),
+            "share_within": MeasureOutput.cell(r.shareWithin), "norm": MeasureOutput.cell(r.norm),
+            "parameters.basis": MeasureOutput.cell(r.parameters.basis), "parameters.cutoff": MeasureOutput.cell(r.parameters.cutoff),
+            "parameters.unit": MeasureOutput.cell(r.parameters.unit),
+        ])
         // With --group-by the roll-up is what was asked for; the outside points stay in JSON.
         if !measure.groupBy.isEmpty {
-            return try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "coverage_groups",
-                columns: MeasureOptions.groupColumns([("sites", "sites"), ("population", "total_population"),
-                                                      ("covered", "covered_population"), ("uncovered", "uncovered_population"),
-                                                      ("covered_share", "covered_share")]),
-                preamble: summary, outlinesFrom: queries)
+            return try MeasureOutput.write(answer, rows: r.groups, to: measure.output, layer: "coverage_groups",
+                columns: MeasureOptions.groupColumns() + [
+                    .init("sites") { .integer($0.sites) }, .init("population") { MeasureOutput.cell($0.totalPopulation) },
+                    .init("covered") { MeasureOutput.cell($0.coveredPopulation) },
+                    .init("uncovered") { MeasureOutput.cell($0.uncoveredPopulation) },
+                    .init("covered_share") { MeasureOutput.cell($0.coveredShare) },
+                ], preamble: summary, outlinesFrom: queries)
         }
-        try MeasureOutput.write(result, to: measure.output, list: "outside", layer: "coverage_outside",
-            columns: [("id", "point.id"), ("name", "point.name"), ("population", "point.population"), ("district", "point.district"),
-                      ("nearest_facility", "nearest_facility_id"), ("nearest_cost", "nearest_cost")],
+        try MeasureOutput.write(answer, rows: r.outside, to: measure.output, layer: "coverage_outside",
+            columns: [.init("id") { .text($0.point.id) }, .init("name") { MeasureOutput.cell($0.point.name) },
+                      .init("population") { MeasureOutput.cell($0.point.population) },
+                      .init("district") { MeasureOutput.cell($0.point.district) },
+                      .init("nearest_facility") { MeasureOutput.cell($0.nearestFacilityId) },
+                      .init("nearest_cost") { MeasureOutput.cell($0.nearestCost) }],
             preamble: summary, outlinesFrom: queries)
     }
 }
@@ -38,21 +47,31 @@ struct DeficitCommand: ParsableCommand {
         abstract: "Seats against demand per district, places per 1,000 against the norm, overloaded facilities and unserved demand.")
     @OptionGroup var backend: BackendOptions
     @OptionGroup var measure: MeasureOptions
-    @Option(help: "Assignment: exact (min-cost flow) or greedy.") var assignment: String?
+    @Option(help: "Assignment: exact (min-cost flow) or greedy.") var assignment: AssignmentMethod?
 
     func run() throws {
-        var p = try measure.params
-        if let assignment { p["assignment"] = .string(assignment) }
         let queries = try backend.makeBackend()
-        let result = try queries.call("deficit", params: .object(p))
-        try MeasureOutput.write(result, to: measure.output, list: "rows", layer: "deficit",
-            columns: [("group", "group"), ("name", "name"), ("population", "population"), ("demand", "demand"),
-                      ("seats", "seats"), ("capacity_unknown", "capacity_unknown"), ("deficit", "deficit"),
-                      ("deficit_at_most", "deficit_at_most"), ("seats_per_thousand", "seats_per_thousand"),
-                      ("norm_seats", "norm_seats"), ("norm_deficit", "norm_deficit")],
-            preamble: MeasureOutput.summary(result, ["total.deficit", "total.deficit_at_most", "capacity_unknown",
-                                                      "capacity_assumed.facilities", "capacity_assumed.capacity", "capacity_assumed.source",
-                                                      "assignment.unserved_demand", "assignment_skipped", "capacity_norm", "parameters.basis"]),
+        let answer = try queries.call(RPC.Deficit.self, measure.request(.init(assignment: assignment)))
+        let r = answer.result
+        try MeasureOutput.write(answer, rows: r.rows, to: measure.output, layer: "deficit",
+            columns: [.init("group") { .text($0.group) }, .init("name") { MeasureOutput.cell($0.name) },
+                      .init("population") { MeasureOutput.cell($0.population) }, .init("demand") { MeasureOutput.cell($0.demand) },
+                      .init("seats") { MeasureOutput.cell($0.seats) }, .init("capacity_unknown") { .integer($0.capacityUnknown) },
+                      .init("deficit") { MeasureOutput.cell($0.deficit) },
+                      .init("deficit_at_most") { MeasureOutput.cell($0.deficitAtMost) },
+                      .init("seats_per_thousand") { MeasureOutput.cell($0.seatsPerThousand) },
+                      .init("norm_seats") { MeasureOutput.cell($0.normSeats) },
+                      .init("norm_deficit") { MeasureOutput.cell($0.normDeficit) }],
+            preamble: MeasureOutput.summary([
+                "total.deficit": MeasureOutput.cell(r.total.deficit), "total.deficit_at_most": MeasureOutput.cell(r.total.deficitAtMost),
+                "capacity_unknown": .integer(r.capacityUnknown),
+                "capacity_assumed.facilities": MeasureOutput.cell(r.capacityAssumed?.facilities),
+                "capacity_assumed.capacity": MeasureOutput.cell(r.capacityAssumed?.capacity),
+                "capacity_assumed.source": MeasureOutput.cell(r.capacityAssumed?.source),
+                "assignment.unserved_demand": MeasureOutput.cell(r.assignment?.unservedDemand),
+                "assignment_skipped": MeasureOutput.cell(r.assignmentSkipped), "capacity_norm": MeasureOutput.cell(r.capacityNorm),
+                "parameters.basis": MeasureOutput.cell(r.parameters.basis),
+            ]),
             outlinesFrom: queries)
     }
 }
@@ -63,25 +82,32 @@ struct AccessCommand: ParsableCommand {
         abstract: "Supply per person by 2SFCA, enhanced 2SFCA or a gravity model; per demand point and per district.")
     @OptionGroup var backend: BackendOptions
     @OptionGroup var measure: MeasureOptions
-    @Option(help: "2sfca, e2sfca or gravity.") var method: String = "2sfca"
+    @Option(help: "2sfca, e2sfca or gravity.") var method: CatchmentMethod = .twoStep
     @Option(name: .customLong("catchment-m"), help: "Catchment in metres.") var catchmentM: Double?
     @Option(name: .customLong("catchment-min"), help: "Catchment in minutes.") var catchmentMin: Double?
 
     func run() throws {
-        var p = try measure.params
-        p["method"] = .string(method)
-        if let catchmentM { p["catchment_m"] = .double(catchmentM) }
-        if let catchmentMin { p["catchment_min"] = .double(catchmentMin) }
         let queries = try backend.makeBackend()
-        let result = try queries.call("access", params: .object(p))
-        let summary = MeasureOutput.summary(result, ["capacity_unknown", "capacity_assumed.facilities", "capacity_assumed.capacity",
-                                                     "capacity_assumed.source", "parameters.basis"])
+        let answer = try queries.call(RPC.Access.self,
+                                      measure.request(.init(method: method, catchmentM: catchmentM, catchmentMin: catchmentMin)))
+        let r = answer.result
+        let summary = MeasureOutput.summary([
+            "capacity_unknown": .integer(r.capacityUnknown),
+            "capacity_assumed.facilities": MeasureOutput.cell(r.capacityAssumed?.facilities),
+            "capacity_assumed.capacity": MeasureOutput.cell(r.capacityAssumed?.capacity),
+            "capacity_assumed.source": MeasureOutput.cell(r.capacityAssumed?.source),
+            "parameters.basis": MeasureOutput.cell(r.parameters.basis),
+        ])
         if !measure.groupBy.isEmpty {
-            return try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "access_groups",
-                columns: MeasureOptions.groupColumns([("demand", "demand"), ("mean_ratio", "mean_ratio")]), preamble: summary, outlinesFrom: queries)
+            return try MeasureOutput.write(answer, rows: r.groups, to: measure.output, layer: "access_groups",
+                columns: MeasureOptions.groupColumns() + [.init("demand") { MeasureOutput.cell($0.demand) },
+                                                          .init("mean_ratio") { MeasureOutput.cell($0.meanRatio) }],
+                preamble: summary, outlinesFrom: queries)
         }
-        try MeasureOutput.write(result, to: measure.output, list: "points", layer: "access_points",
-            columns: [("id", "id"), ("ratio", "ratio"), ("demand", "demand"), ("district", "district")], preamble: summary, outlinesFrom: queries)
+        try MeasureOutput.write(answer, rows: r.points, to: measure.output, layer: "access_points",
+            columns: [.init("id") { .text($0.id) }, .init("ratio") { MeasureOutput.cell($0.ratio) },
+                      .init("demand") { MeasureOutput.cell($0.demand) }, .init("district") { MeasureOutput.cell($0.district) }],
+            preamble: summary, outlinesFrom: queries)
     }
 }
 
@@ -94,15 +120,21 @@ struct ProvisionCommand: ParsableCommand {
     @Option(help: "How many settlements to list.") var limit: Int?
 
     func run() throws {
-        var p = try measure.params
-        if let limit { p["limit"] = .int(Int64(limit)) }
         let queries = try backend.makeBackend()
-        let result = try queries.call("provision", params: .object(p))
-        try MeasureOutput.write(result, to: measure.output, list: "groups", layer: "provision_groups",
-            columns: [("key", "key"), ("value", "value"), ("name", "name"), ("settlements", "settlements"), ("population", "population"),
-                      ("required", "required"), ("met", "met"), ("count_weighted_share", "count_weighted_share"),
-                      ("population_weighted_share", "population_weighted_share")],
-            preamble: MeasureOutput.summary(result, ["overall.count_weighted_share", "overall.population_weighted_share", "settlement_count"]),
+        let answer = try queries.call(RPC.Provision.self, measure.request(RowLimit(limit: limit)))
+        let r = answer.result
+        try MeasureOutput.write(answer, rows: r.groups, to: measure.output, layer: "provision_groups",
+            columns: MeasureOptions.groupColumns() + [
+                .init("settlements") { .integer($0.settlements) }, .init("population") { MeasureOutput.cell($0.population) },
+                .init("required") { .integer($0.required) }, .init("met") { .integer($0.met) },
+                .init("count_weighted_share") { MeasureOutput.cell($0.countWeightedShare) },
+                .init("population_weighted_share") { MeasureOutput.cell($0.populationWeightedShare) },
+            ],
+            preamble: MeasureOutput.summary([
+                "overall.count_weighted_share": MeasureOutput.cell(r.overall.countWeightedShare),
+                "overall.population_weighted_share": MeasureOutput.cell(r.overall.populationWeightedShare),
+                "settlement_count": .integer(r.settlementCount),
+            ]),
             outlinesFrom: queries)
     }
 }
@@ -116,13 +148,14 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "How many gaps to list (default 20).") var limit: Int?
 
     func run() throws {
-        var p = try measure.params
-        if let limit { p["limit"] = .int(Int64(limit)) }
         let queries = try backend.makeBackend()
-        let result = try queries.call("gaps", params: .object(p))
-        try MeasureOutput.write(result, to: measure.output, list: "gaps", layer: "gaps",
-            columns: [("settlement", "settlement_id"), ("population", "population"), ("kind", "kind"), ("nearest_cost", "nearest_cost"),
-                      ("unit", "unit"), ("norm", "norm"), ("sentence", "sentence")], outlinesFrom: queries)
+        let answer = try queries.call(RPC.Gaps.self, measure.request(RowLimit(limit: limit)))
+        try MeasureOutput.write(answer, rows: answer.result.gaps, to: measure.output, layer: "gaps",
+            columns: [.init("settlement") { .text($0.settlementId) }, .init("population") { MeasureOutput.cell($0.population) },
+                      .init("kind") { .text($0.kind) }, .init("nearest_cost") { MeasureOutput.cell($0.nearestCost) },
+                      .init("unit") { MeasureOutput.cell($0.unit) }, .init("norm") { MeasureOutput.cell($0.norm) },
+                      .init("sentence") { .text($0.sentence) }],
+            outlinesFrom: queries)
     }
 }
 

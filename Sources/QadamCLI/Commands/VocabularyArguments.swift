@@ -32,3 +32,11 @@ extension DistrictLevel: ExpressibleByArgument {
 extension AuditLayer: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
 }
+
+extension AssignmentMethod: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+extension CatchmentMethod: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QadamProtocol
+import QadamService
 
 /// `qadam whatif`: a scenario of added, removed or resized facilities against the base.
 struct WhatIfCommand: ParsableCommand {
@@ -18,9 +19,9 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Set a facility's capacity: ID=CAPACITY (repeatable).") var resize: [String] = []
     @Option(help: "A GeoJSON file of changes (- reads standard input).") var changes: String?
 
-    func changeList() throws -> (kind: FacilityKind?, changes: [JSONValue]) {
+    func changeList() throws -> (kind: FacilityKind?, changes: [RPC.WhatIf.Change]) {
         var kind: FacilityKind?
-        var out: [JSONValue] = []
+        var out: [RPC.WhatIf.Change] = []
         for a in add {
             let parts = a.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 4, let lon = Double(parts[0]), let lat = Double(parts[1]), let cap = Double(parts[3]) else {
@@ -31,20 +32,20 @@ struct WhatIfCommand: ParsableCommand {
                 throw ValidationError("--add kind \(added.rawValue) differs from \(k.rawValue): one kind per scenario")
             }
             kind = added
-            out.append(["op": "add", "at": [.double(lon), .double(lat)], "capacity": .double(cap)])
+            out.append(.init(op: .add, at: Coordinate(lon: lon, lat: lat), capacity: cap))
         }
-        for id in remove { out.append(["op": "remove", "id": .string(id)]) }
+        for id in remove { out.append(.init(op: .remove, id: id)) }
         for r in resize {
             let parts = r.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, let cap = Double(parts[1]) else { throw ValidationError("--resize must be ID=CAPACITY, got '\(r)'") }
-            out.append(["op": "resize", "id": .string(String(parts[0])), "capacity": .double(cap)])
+            out.append(.init(op: .resize, id: String(parts[0]), capacity: cap))
         }
         if let changes { out += try Self.read(InputFile(changes, option: "--changes")) }
         return (kind, out)
     }
 
     /// Changes from a GeoJSON file, each error naming the feature.
-    static func read(_ input: InputFile) throws -> [JSONValue] {
+    static func read(_ input: InputFile) throws -> [RPC.WhatIf.Change] {
         let data = try input.data(), path = input.description
         let json: JSONValue
         do { json = try JSONText.parse(data) } catch { throw CLIError("\(path): not JSON: \(error)", exitCode: .usage) }
@@ -57,25 +58,37 @@ struct WhatIfCommand: ParsableCommand {
                 }
                 p["at"] = .array(c)
             }
-            p["kind"] = nil
-            return .object(p)
+            do {
+                return try Params.decode(RPC.WhatIf.Change.self, from: .object(p))
+            } catch let error as RPCError {
+                throw CLIError("\(path): features[\(i)]: \(error.message)", exitCode: .usage)
+            }
         }
     }
 
     func run() throws {
         let (kind, list) = try changeList()
         guard !list.isEmpty else { throw ValidationError("no changes: pass --add, --remove, --resize or --changes") }
-        var p = try measure.params
-        if let kind, p["kind"] == nil { p["kind"] = .string(kind.rawValue) }
-        p["changes"] = .array(list)
+        var params = measure.measureParams
+        if params.kind == nil { params.kind = kind }
         let queries = try backend.makeBackend()
-        let result = try queries.call("whatif", params: .object(p))
-        try MeasureOutput.write(result, to: measure.output, list: "seats", layer: "whatif_seats",
-            columns: [("district", "group"), ("seats_before", "before.seats"), ("seats_after", "after.seats"),
-                      ("deficit_before", "before.deficit"), ("deficit_after", "after.deficit")],
-            preamble: MeasureOutput.summary(result, ["coverage.covered_before", "coverage.covered_after", "coverage.change",
-                                                      "provision.met_before", "provision.met_after", "capacity_unknown",
-                                                      "capacity_assumed.facilities", "seats_skipped", "parameters.basis"]),
+        let answer = try queries.call(RPC.WhatIf.self, MeasureRequest(params, .init(changes: list)))
+        let r = answer.result
+        try MeasureOutput.write(answer, rows: r.seats ?? [], to: measure.output, layer: "whatif_seats",
+            columns: [.init("district") { .text($0.group) }, .init("seats_before") { MeasureOutput.cell($0.before.seats) },
+                      .init("seats_after") { MeasureOutput.cell($0.after.seats) },
+                      .init("deficit_before") { MeasureOutput.cell($0.before.deficit) },
+                      .init("deficit_after") { MeasureOutput.cell($0.after.deficit) }],
+            preamble: MeasureOutput.summary([
+                "coverage.covered_before": MeasureOutput.cell(r.coverage.coveredBefore),
+                "coverage.covered_after": MeasureOutput.cell(r.coverage.coveredAfter),
+                "coverage.change": MeasureOutput.cell(r.coverage.change),
+                "provision.met_before": MeasureOutput.cell(r.provision?.metBefore),
+                "provision.met_after": MeasureOutput.cell(r.provision?.metAfter),
+                "capacity_unknown": .integer(r.capacityUnknown),
+                "capacity_assumed.facilities": MeasureOutput.cell(r.capacityAssumed?.facilities),
+                "seats_skipped": MeasureOutput.cell(r.seatsSkipped), "parameters.basis": MeasureOutput.cell(r.parameters.basis),
+            ]),
             outlinesFrom: queries)
     }
 }
@@ -91,8 +104,7 @@ struct SiteCommand: ParsableCommand {
     @Option(help: "GeoJSON file of candidate points (- reads standard input).") var candidates: String?
 
     func run() throws {
-        var p = try measure.params
-        p["count"] = .int(Int64(count))
+        var points: [Coordinate]?
         if let file = candidates {
             let input = InputFile(file, option: "--candidates"), candidates = input.description
             let json: JSONValue
@@ -102,20 +114,27 @@ struct SiteCommand: ParsableCommand {
             guard case .array(let features)? = json["features"] else {
                 throw CLIError("\(candidates): not a FeatureCollection", exitCode: .usage)
             }
-            p["candidates"] = .array(try features.enumerated().map { i, f in
-                guard case .array(let c)? = f["geometry"]?["coordinates"], c.count == 2 else {
+            points = try features.enumerated().map { i, f in
+                guard case .array(let c)? = f["geometry"]?["coordinates"], c.count == 2,
+                      let lon = c[0].doubleValue, let lat = c[1].doubleValue else {
                     throw CLIError("\(candidates): features[\(i)] is not a Point", exitCode: .usage)
                 }
-                return .array(c)
-            })
+                return Coordinate(lon: lon, lat: lat)
+            }
         }
         let queries = try backend.makeBackend()
-        let result = try queries.call("site", params: .object(p))
-        try MeasureOutput.write(result, to: measure.output, list: "picks", layer: "site_picks",
-            columns: [("rank", "rank"), ("lon", "location.0"), ("lat", "location.1"), ("added_population", "added_population"),
-                      ("cumulative_population", "cumulative_population")],
-            preamble: MeasureOutput.summary(result, ["population_covered_before", "population_covered_after", "capacity_unknown",
-                                                      "parameters.basis"]),
+        let answer = try queries.call(RPC.Site.self, measure.request(.init(count: count, candidates: points)))
+        let r = answer.result
+        try MeasureOutput.write(answer, rows: r.picks, to: measure.output, layer: "site_picks",
+            columns: [.init("rank") { .integer($0.rank) }, .init("lon") { MeasureOutput.cell($0.location.first) },
+                      .init("lat") { MeasureOutput.cell($0.location.dropFirst().first) },
+                      .init("added_population") { MeasureOutput.cell($0.addedPopulation) },
+                      .init("cumulative_population") { MeasureOutput.cell($0.cumulativePopulation) }],
+            preamble: MeasureOutput.summary([
+                "population_covered_before": MeasureOutput.cell(r.populationCoveredBefore),
+                "population_covered_after": MeasureOutput.cell(r.populationCoveredAfter),
+                "capacity_unknown": .integer(r.capacityUnknown), "parameters.basis": MeasureOutput.cell(r.parameters.basis),
+            ]),
             outlinesFrom: queries)
     }
 }
