@@ -1,15 +1,6 @@
-/// An axis-aligned box in whatever plane its coordinates live in (degrees for WGS 84,
-/// metres for a projected CRS). Empty boxes have `minX > maxX`.
-public struct BoundingBox: Hashable, Sendable, Codable {
-    public var minX: Double
-    public var minY: Double
-    public var maxX: Double
-    public var maxY: Double
-
-    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
-        self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
-    }
-
+/// What an axis-aligned box does; the box itself is declared in the wire contract
+/// (QadamProtocol), where `info` reports layer extents with it.
+extension BoundingBox {
     public static let empty = BoundingBox(minX: .infinity, minY: .infinity,
                                           maxX: -.infinity, maxY: -.infinity)
 

@@ -85,18 +85,17 @@ public struct MethodRegistry: Sendable {
         guard let handler = handlers[method] else {
             return .failure(.methodNotFound(method, known: methods))
         }
-        return answering(method, on: snapshot) { try handler.answer(params, snapshot) }!
+        return Self.answer(method, snapshot: snapshot.contentHash) { try handler.answer(params, snapshot) }
     }
 
     /// The answer to `method` if it can be given at once on this thread (see `InlinePolicy`);
     /// nil when it needs a worker, or is not a registered method.
     public func callInline(_ method: String, params: RPCParams, on snapshot: Snapshot) -> Result<EncodedJSON, RPCError>? {
         guard let attempt = handlers[method]?.inline else { return nil }
-        return answering(method, on: snapshot) { try attempt(params, snapshot) }
+        return Self.answering(method, snapshot: snapshot.contentHash) { try attempt(params, snapshot) }
     }
 
-    /// `callEncoded`, read back as a value: for the CLI's in-process mode and the daemon's own
-    /// methods that add members to a registry answer.
+    /// `callEncoded`, read back as a value: for the CLI's in-process mode.
     public func call(_ method: String, params: JSONValue, on snapshot: Snapshot) -> Result<JSONValue, RPCError> {
         callEncoded(method, params: RPCParams(params), on: snapshot).flatMap { encoded in
             do {
@@ -107,15 +106,23 @@ public struct MethodRegistry: Sendable {
         }
     }
 
-    private func answering(_ method: String, on snapshot: Snapshot,
-                           _ body: () throws -> (any Encodable)?) -> Result<EncodedJSON, RPCError>? {
+    /// `body`'s result as an answer of `method`: the object written once, with the `snapshot`
+    /// member (`snapshot` is the content hash) added; what it throws as the error answer. The
+    /// daemon answers its own methods (`info`, `stats`, `reload`) through this too.
+    public static func answer(_ method: String, snapshot: String, _ body: () throws -> any Encodable) -> Result<EncodedJSON, RPCError> {
+        answering(method, snapshot: snapshot, body)!
+    }
+
+    /// `answer`, or nil when `body` gives no result (an inline attempt that needs a worker).
+    private static func answering(_ method: String, snapshot: String,
+                                  _ body: () throws -> (any Encodable)?) -> Result<EncodedJSON, RPCError>? {
         do {
             guard let result = try body() else { return nil }
             if let value = result as? JSONValue {
                 guard case .object(var members) = value else {
                     return .failure(.internalError("method '\(method)' returned a result that is not an object"))
                 }
-                members["snapshot"] = .string(snapshot.contentHash)
+                members["snapshot"] = .string(snapshot)
                 return .success(try EncodedJSON(.object(members)))
             }
             var bytes: [UInt8]
@@ -133,7 +140,7 @@ public struct MethodRegistry: Sendable {
             bytes.removeLast()
             if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: #""snapshot":"#.utf8)
-            bytes.append(contentsOf: JSONText.quoted(snapshot.contentHash).utf8)
+            bytes.append(contentsOf: JSONText.quoted(snapshot).utf8)
             bytes.append(UInt8(ascii: "}"))
             return .success(EncodedJSON(bytes: bytes))
         } catch let error as RPCError {

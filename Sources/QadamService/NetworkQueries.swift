@@ -3,6 +3,7 @@ import Synchronization
 import QadamData
 import QadamGeo
 import QadamNetwork
+import QadamProtocol
 
 /// The street network of one snapshot plus what queries on it build once and share: a
 /// `FacilityIndex` per (facility kind, profile) at the profile's default speed and snap, made
@@ -80,24 +81,12 @@ public final class NetworkQueries: Sendable {
     /// How many facility indexes are kept (built or being built).
     public var indexCount: Int { kept.withLock { $0.indexes.count } }
 
-    /// What the kept indexes and idle searches hold, for `stats`.
-    public var cacheSizes: CacheSizes {
+    /// What the kept indexes and idle searches hold: `stats` reports it as is.
+    public var cacheSizes: RPC.Stats.Result.Caches {
         let (memos, searches) = kept.withLock { (Array($0.indexes.values), $0.idleSearches.count) }
         let built = memos.compactMap(\.ifBuilt)
-        return CacheSizes(facilityIndexes: memos.count, facilityIndexBytes: built.reduce(0) { $0 + $1.byteCount },
-                          idleSearches: searches, searchBytes: searches * NetworkSearch.byteCount(vertices: network.graph.vertexCount))
-    }
-
-    public struct CacheSizes: Sendable, Equatable, Encodable {
-        public var facilityIndexes: Int
-        public var facilityIndexBytes: Int
-        public var idleSearches: Int
-        public var searchBytes: Int
-
-        enum CodingKeys: String, CodingKey {
-            case facilityIndexes = "facility_indexes", facilityIndexBytes = "facility_index_bytes"
-            case idleSearches = "idle_searches", searchBytes = "search_bytes"
-        }
+        return .init(facilityIndexes: memos.count, facilityIndexBytes: built.reduce(0) { $0 + $1.byteCount },
+                     idleSearches: searches, searchBytes: searches * NetworkSearch.byteCount(vertices: network.graph.vertexCount))
     }
 
     /// Runs `body` with a search object no other thread is using, returned to the pool after.
@@ -127,7 +116,7 @@ final class Memo<Value: Sendable>: Sendable {
 
 extension Snapshot {
     /// The sizes of what queries on this snapshot keep in memory; nil without a street network.
-    public var networkCacheSizes: NetworkQueries.CacheSizes? {
+    public var networkCacheSizes: RPC.Stats.Result.Caches? {
         (content as? DatasetContent)?.networkQueries?.cacheSizes
     }
 }

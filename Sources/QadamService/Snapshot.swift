@@ -1,5 +1,4 @@
 import Foundation
-import QadamProtocol
 
 /// One loaded dataset, immutable once built.
 ///
@@ -33,23 +32,5 @@ public final class Snapshot: Sendable {
         self.loadedAt = loadedAt
         self.loadSeconds = loadSeconds
         self.content = content
-    }
-
-    public var schemaVersion: String? { meta["schema_version"] }
-}
-
-extension Snapshot {
-    /// What every snapshot can say about itself; the `info` method starts from this.
-    public var summary: [String: JSONValue] {
-        var layers: [String: JSONValue] = [:]
-        for (name, count) in layerCounts { layers[name] = .int(Int64(count)) }
-        return [
-            "dataset": .string(datasetPath),
-            "snapshot": .string(contentHash),
-            "schema_version": schemaVersion.map { .string($0) } ?? .null,
-            "layers": .object(layers),
-            "loaded_at": .string(loadedAt.formatted(.iso8601)),
-            "load_seconds": .double(loadSeconds),
-        ]
     }
 }

@@ -56,20 +56,16 @@ final class MethodStats: Sendable {
         handles.2.recordNanoseconds(Int64(clamping: nanoseconds))
     }
 
-    /// `{method: {count, errors, p50_ms, p90_ms, p99_ms, max_ms}}`, sorted by method.
-    var json: JSONValue {
-        func ms(_ microseconds: UInt64) -> JSONValue { .double(Double(microseconds) / 1e3) }
+    /// What `stats` reports per method.
+    var figures: [String: RPC.Stats.Result.MethodFigures] {
+        func ms(_ microseconds: UInt64) -> Double { Double(microseconds) / 1e3 }
         return entries.withLock { entries in
-            var methods: [String: JSONValue] = [:]
-            for (method, entry) in entries {
+            entries.mapValues { entry in
                 let h = entry.latency
-                methods[method] = [
-                    "count": .int(Int64(h.totalCount)), "errors": .int(Int64(entry.errors)),
-                    "p50_ms": ms(h.valueAtPercentile(50)), "p90_ms": ms(h.valueAtPercentile(90)),
-                    "p99_ms": ms(h.valueAtPercentile(99)), "max_ms": ms(h.max),
-                ]
+                return RPC.Stats.Result.MethodFigures(count: Int(h.totalCount), errors: entry.errors,
+                                                      p50Ms: ms(h.valueAtPercentile(50)), p90Ms: ms(h.valueAtPercentile(90)),
+                                                      p99Ms: ms(h.valueAtPercentile(99)), maxMs: ms(h.max))
             }
-            return .object(methods)
         }
     }
 }

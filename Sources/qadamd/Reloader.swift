@@ -19,7 +19,7 @@ final class Reloader: Sendable {
     }
 
     /// Reloads off the caller's thread and hands the `reload` method's answer to `done`.
-    func reload(trigger: String, then done: @escaping @Sendable (Result<JSONValue, RPCError>) -> Void = { _ in }) {
+    func reload(trigger: String, then done: @escaping @Sendable (Result<EncodedJSON, RPCError>) -> Void = { _ in }) {
         queue.async { [self] in done(answer(reload(trigger: trigger))) }
     }
 
@@ -49,15 +49,12 @@ final class Reloader: Sendable {
         return result
     }
 
-    private func answer(_ result: Result<SnapshotStore.ReloadOutcome, SnapshotStore.ReloadFailure>) -> Result<JSONValue, RPCError> {
+    private func answer(_ result: Result<SnapshotStore.ReloadOutcome, SnapshotStore.ReloadFailure>) -> Result<EncodedJSON, RPCError> {
         switch result {
         case .success(let outcome):
-            return .success([
-                "snapshot": .string(outcome.current.contentHash),
-                "previous": .string(outcome.previous.contentHash),
-                "changed": .bool(outcome.changed),
-                "load_seconds": .double(outcome.current.loadSeconds),
-            ])
+            return MethodRegistry.answer(RPC.Reload.name, snapshot: outcome.current.contentHash) {
+                RPC.Reload.Result(previous: outcome.previous.contentHash, changed: outcome.changed, loadSeconds: outcome.current.loadSeconds)
+            }
         case .failure(let failure):
             let current = store.current.contentHash
             return .failure(RPCError(code: RPCError.datasetErrorCode,

@@ -60,12 +60,12 @@ final class RequestRouter: Sendable {
         }
         switch (daemonMethod, request.method) {
         case (.stats, _):
-            finish(Result.success(report.statsResult()).encoded)
+            finish(report.statsResult())
         case (.reload, _):
-            reloader.reload(trigger: "rpc") { finish($0.encoded) }
+            reloader.reload(trigger: "rpc", then: finish)
         case (nil, "info"):
             // On the event loop, so it answers even when every worker is busy with long queries.
-            finish(report.info().encoded)
+            finish(report.info())
         case (nil, let method):
             guard service.registry.contains(method) else {
                 return finish(.failure(.methodNotFound(method, known: report.methods)))

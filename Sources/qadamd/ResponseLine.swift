@@ -48,16 +48,3 @@ struct ResponseLine {
         self.failed = failed
     }
 }
-
-extension Result<JSONValue, RPCError> {
-    /// A result the daemon built as a value (`stats`, `info`, `reload`), written for the wire.
-    var encoded: Result<EncodedJSON, RPCError> {
-        flatMap { value in
-            do {
-                return .success(try EncodedJSON(value))
-            } catch {
-                return .failure(.internalError("result cannot be written as JSON: \(error)"))
-            }
-        }
-    }
-}

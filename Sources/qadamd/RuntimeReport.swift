@@ -14,44 +14,32 @@ struct RuntimeReport: Sendable {
     /// Every method this daemon serves, sorted.
     var methods: [String] { Set(RequestRouter.daemonMethods.map(\.rawValue) + service.registry.methods).sorted() }
 
-    /// The service's `info` (the snapshot and its layers) plus version, uptime, methods,
-    /// connections and the last reload error. `info` takes no params.
-    func info() -> Result<JSONValue, RPCError> {
-        service.call("info").map { result in
-            var members = result.objectValue ?? [:]
+    /// `info`: the current snapshot's description (as the service's `info` gives it) with the
+    /// daemon's version, uptime, methods, connections and last reload error.
+    func info() -> Result<EncodedJSON, RPCError> {
+        let snapshot = service.store.current
+        return MethodRegistry.answer(RPC.Info.name, snapshot: snapshot.contentHash) {
             let counts = activity.counts
-            members["version"] = .string(DaemonVersion.current)
-            members["started_at"] = .string(startedAt.formatted(.iso8601))
-            members["uptime_seconds"] = .double(Date().timeIntervalSince(startedAt))
-            members["methods"] = .array(methods.map { .string($0) })
-            members["connections"] = .int(Int64(counts.openConnections))
-            members["in_flight"] = .int(Int64(counts.inFlight - 1)) // not counting this `info`
-            if let failure = service.store.lastReloadFailure {
-                members["last_reload_error"] = ["message": .string(failure.message), "at": .string(failure.at.formatted(.iso8601))]
-            } else {
-                members["last_reload_error"] = .null
-            }
-            return .object(members)
+            let failure = service.store.lastReloadFailure
+            let daemon = RPC.Info.Result.Daemon(
+                version: DaemonVersion.current, startedAt: startedAt.formatted(.iso8601),
+                uptimeSeconds: Date().timeIntervalSince(startedAt), methods: methods, connections: counts.openConnections,
+                inFlight: counts.inFlight - 1, // not counting this `info`
+                lastReloadError: failure.map { RPC.Info.Result.ReloadFailure(message: $0.message, at: $0.at.formatted(.iso8601)) })
+            return RPC.Info.Result(dataset: try .init(describing: snapshot), daemon: daemon)
         }
     }
 
-    func statsResult() -> JSONValue {
-        let counts = activity.counts
+    /// `stats`: request figures per method, connections, the network caches and dropped log lines.
+    func statsResult() -> Result<EncodedJSON, RPCError> {
         let snapshot = service.store.current
-        var caches: JSONValue = .null
-        if let sizes = snapshot.networkCacheSizes {
-            caches = ["facility_indexes": .int(Int64(sizes.facilityIndexes)), "facility_index_bytes": .int(Int64(sizes.facilityIndexBytes)),
-                      "idle_searches": .int(Int64(sizes.idleSearches)), "search_bytes": .int(Int64(sizes.searchBytes))]
+        return MethodRegistry.answer(RPC.Stats.name, snapshot: snapshot.contentHash) {
+            let counts = activity.counts
+            return RPC.Stats.Result(uptimeSeconds: Date().timeIntervalSince(startedAt),
+                                    connections: .init(open: counts.openConnections, total: counts.totalConnections),
+                                    inFlight: counts.inFlight - 1, // not counting this `stats`
+                                    methods: stats.figures, caches: snapshot.networkCacheSizes, logLinesDropped: LogQueue.shared.dropped)
         }
-        return [
-            "snapshot": .string(snapshot.contentHash),
-            "uptime_seconds": .double(Date().timeIntervalSince(startedAt)),
-            "connections": ["open": .int(Int64(counts.openConnections)), "total": .int(Int64(counts.totalConnections))],
-            "in_flight": .int(Int64(counts.inFlight - 1)), // not counting this `stats`
-            "methods": stats.json,
-            "caches": caches,
-            "log_lines_dropped": .int(Int64(LogQueue.shared.dropped)),
-        ]
     }
 
     /// The Prometheus text exposition for `GET /metrics`.

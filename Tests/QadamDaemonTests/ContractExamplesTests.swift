@@ -57,6 +57,9 @@ import Testing
 
     @Test func documentedExamplesReadAndWriteThroughTheContractTypes() throws {
         #expect(try roundTrips(RPC.Ping.self) >= 1)
+        #expect(try roundTrips(RPC.Info.self) >= 1)
+        #expect(try roundTrips(RPC.Reload.self) >= 1)
+        #expect(try roundTrips(RPC.Stats.self) >= 1)
         #expect(try roundTrips(RPC.Locate.self) >= 1)
         #expect(try roundTrips(RPC.Resolve.self) >= 1)
         #expect(try roundTrips(RPC.Nearest.self) >= 1)

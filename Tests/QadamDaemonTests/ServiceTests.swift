@@ -22,7 +22,7 @@ import Testing
         let snapshot = try loader.load(path: path)
         #expect(snapshot.contentHash == hash)
         #expect(hash.count == 64, "a SHA-256 in hex")
-        #expect(snapshot.schemaVersion == "1")
+        #expect(snapshot.meta["schema_version"] == "1")
         #expect(snapshot.layerCounts == DatasetFixture.layerCounts)
         #expect(snapshot.meta["norms"] == DatasetFixture.normsPath)
     }

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import QadamData
-import QadamGeo
 import QadamProtocol
 
 /// `qadam info`: the snapshot being served and its layers (counts, extents, sources,
@@ -18,9 +16,9 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let result = try backend.makeBackend().call("info")
-        let layers = try ResultOutput.decode([LayerInfo].self, from: result["layer_details"], what: "layer_details")
-        try ResultOutput.write(result, to: output, layer: "layers", preamble: Self.heading(result)) {
+        let answer = try backend.makeBackend().call(RPC.Info.self, NoParams())
+        let layers = answer.result.dataset.layerDetails
+        try ResultOutput.write(answer.json, to: output, layer: "layers", preamble: Self.heading(answer)) {
             var t = Tabular(columns: ["layer", "features", "no_geometry", "min_lon", "min_lat", "max_lon", "max_lat",
                                       "source", "licence", "imported_at"])
             for l in layers {
@@ -52,17 +50,17 @@ struct InfoCommand: ParsableCommand {
     }
 
     /// The lines above the table: the dataset, and the daemon's state when a daemon answered.
-    private static func heading(_ info: QadamProtocol.JSONValue) -> String {
-        func text(_ key: String) -> String { info[key]?.stringValue ?? "?" }
-        var lines = ["dataset \(text("dataset"))",
-                     "snapshot \(text("snapshot")), schema \(text("schema_version")), built \(text("build_time"))",
-                     "norms \(text("norms"))"]
-        if let version = info["version"]?.stringValue {
-            lines.append("qadamd \(version), up \(String(format: "%.1f", info["uptime_seconds"]?.doubleValue ?? 0)) s, "
-                         + "\(info["connections"]?.intValue ?? 0) connection(s), \(info["in_flight"]?.intValue ?? 0) other request(s) in flight")
-        }
-        if let failure = info["last_reload_error"], !failure.isNull {
-            lines.append("last reload failed at \(failure["at"]?.stringValue ?? "?"): \(failure["message"]?.stringValue ?? "?")")
+    private static func heading(_ answer: Answer<RPC.Info.Result>) -> String {
+        let dataset = answer.result.dataset
+        var lines = ["dataset \(dataset.path)",
+                     "snapshot \(answer.snapshot ?? "?"), schema \(dataset.schemaVersion), built \(dataset.buildTime)",
+                     "norms \(dataset.norms)"]
+        if let daemon = answer.result.daemon {
+            lines.append("qadamd \(daemon.version), up \(String(format: "%.1f", daemon.uptimeSeconds)) s, "
+                         + "\(daemon.connections) connection(s), \(daemon.inFlight) other request(s) in flight")
+            if let failure = daemon.lastReloadError {
+                lines.append("last reload failed at \(failure.at): \(failure.message)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

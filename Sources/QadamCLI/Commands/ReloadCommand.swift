@@ -1,4 +1,5 @@
 import ArgumentParser
+import QadamProtocol
 
 /// `qadam reload --socket PATH`: the daemon loads its dataset file again and swaps it in.
 struct ReloadCommand: ParsableCommand {
@@ -13,12 +14,11 @@ struct ReloadCommand: ParsableCommand {
 
     func run() throws {
         let daemon = try backend.makeDaemonBackend(for: "reload", because: "an in-process dataset is loaded fresh on every run")
-        let result = try daemon.call("reload")
-        try ResultOutput.write(result, to: output, layer: "reload") {
+        let answer = try daemon.call(RPC.Reload.self, NoParams())
+        try ResultOutput.write(answer.json, to: output, layer: "reload") {
             Tabular(columns: ["snapshot", "previous", "changed", "load_seconds"],
-                    rows: [[.text(result["snapshot"]?.stringValue ?? ""), .text(result["previous"]?.stringValue ?? ""),
-                            .text(result["changed"]?.boolValue == true ? "true" : "false"),
-                            .double(result["load_seconds"]?.doubleValue, digits: 3)]])
+                    rows: [[.text(answer.snapshot ?? ""), .text(answer.result.previous),
+                            .text(answer.result.changed ? "true" : "false"), .double(answer.result.loadSeconds, digits: 3)]])
         }
     }
 }

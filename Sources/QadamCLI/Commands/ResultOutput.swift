@@ -14,14 +14,4 @@ enum ResultOutput {
         }
         try output.write(try table(), layer: layer, preamble: preamble)
     }
-
-    /// Reads a result (or one member of it) as a typed value; an answer of another shape is a
-    /// data error naming what was expected.
-    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue?, what: String) throws -> T {
-        do {
-            return try (value ?? .null).decode(T.self)
-        } catch {
-            throw CLIError("the answer has no readable \(what): \(error)", exitCode: .dataError)
-        }
-    }
 }

@@ -11,32 +11,21 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    /// One method's line of the `stats` answer (see docs/protocol.md).
-    struct MethodStats: Decodable {
-        let count: Int
-        let errors: Int
-        let p50_ms: Double?
-        let p90_ms: Double?
-        let p99_ms: Double?
-        let max_ms: Double?
-    }
-
     func run() throws {
         let daemon = try backend.makeDaemonBackend(for: "stats", because: "statistics are kept by the daemon")
-        let result = try daemon.call("stats")
-        let methods = try ResultOutput.decode([String: MethodStats].self, from: result["methods"], what: "methods")
-        let open = result["connections"]?["open"]?.intValue ?? 0, total = result["connections"]?["total"]?.intValue ?? 0
+        let answer = try daemon.call(RPC.Stats.self, NoParams())
+        let stats = answer.result
         let preamble = """
-            qadamd at \(daemon.socketPath), snapshot \(result["snapshot"]?.stringValue ?? "?")
-            up \(String(format: "%.1f", result["uptime_seconds"]?.doubleValue ?? 0)) s, \
-            connections \(open) open / \(total) total, \(result["in_flight"]?.intValue ?? 0) other request(s) in flight
+            qadamd at \(daemon.socketPath), snapshot \(answer.snapshot ?? "?")
+            up \(String(format: "%.1f", stats.uptimeSeconds)) s, \
+            connections \(stats.connections.open) open / \(stats.connections.total) total, \(stats.inFlight) other request(s) in flight
 
             """
-        try ResultOutput.write(result, to: output, layer: "stats", preamble: preamble) {
+        try ResultOutput.write(answer.json, to: output, layer: "stats", preamble: preamble) {
             var t = Tabular(columns: ["method", "count", "errors", "p50_ms", "p90_ms", "p99_ms", "max_ms"])
-            for (name, m) in methods.sorted(by: { $0.key < $1.key }) {
-                t.append([.text(name), .integer(m.count), .integer(m.errors), .double(m.p50_ms, digits: 3),
-                          .double(m.p90_ms, digits: 3), .double(m.p99_ms, digits: 3), .double(m.max_ms, digits: 3)])
+            for (name, m) in stats.methods.sorted(by: { $0.key < $1.key }) {
+                t.append([.text(name), .integer(m.count), .integer(m.errors), .double(m.p50Ms, digits: 3),
+                          .double(m.p90Ms, digits: 3), .double(m.p99Ms, digits: 3), .double(m.maxMs, digits: 3)])
             }
             return t
         }

@@ -1,18 +1,22 @@
+import Foundation
 import QadamProtocol
 
 extension MethodRegistry {
-    /// `info`: what the snapshot holds — `Snapshot.summary` plus the dataset's build time, the
-    /// norms catalogue in use and each layer's details (extent, sources, licences, hash).
-    /// The daemon adds its runtime fields (uptime, connections, methods) on top, so
-    /// `qadam info` shows the same dataset description in-process and over the socket.
+    /// `info`: what the snapshot holds — its dataset file, counts and load time, the dataset's
+    /// build time, the norms catalogue in use and each layer's details (extent, sources,
+    /// licences, hash). The daemon adds its runtime state to the same description, so
+    /// `qadam info` shows the same dataset in-process and over the socket.
     mutating func registerInfo() {
-        register("info") { _, snapshot in
-            let dataset = try snapshot.dataset
-            var members = snapshot.summary
-            members["build_time"] = .string(dataset.info.buildTime)
-            members["norms"] = .string(dataset.normsPath)
-            members["layer_details"] = try JSONValue(encoding: dataset.info.layers)
-            return JSONValue.object(members)
-        }
+        register(RPC.Info.self) { _, snapshot in RPC.Info.Result(dataset: try RPC.Info.Result.Dataset(describing: snapshot)) }
+    }
+}
+
+extension RPC.Info.Result.Dataset {
+    /// What `snapshot` holds, as `info` describes it.
+    public init(describing snapshot: Snapshot) throws(RPCError) {
+        let dataset = try snapshot.dataset
+        self.init(path: snapshot.datasetPath, schemaVersion: String(dataset.info.schemaVersion), buildTime: dataset.info.buildTime,
+                  norms: dataset.normsPath, layers: snapshot.layerCounts, layerDetails: dataset.info.layers,
+                  loadedAt: snapshot.loadedAt.formatted(.iso8601), loadSeconds: snapshot.loadSeconds)
     }
 }

@@ -1,16 +1,6 @@
-/// The layers a dataset can hold; each is one table in the dataset file.
-///
-/// The declaration order is the canonical order: `info` lists layers in it and the content
-/// hash combines layer hashes in it.
-public enum LayerKind: String, CaseIterable, Codable, Sendable, Comparable, CustomStringConvertible {
-    case districts, settlements, facilities, demand, agglomerations, polycentres, network
-
-    public var description: String { rawValue }
-
-    public static func < (a: LayerKind, b: LayerKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-    }
-
+/// The geometry each layer of a dataset must carry; `LayerKind` itself is declared in the
+/// wire contract (QadamProtocol), where `info` names layers with it.
+extension LayerKind {
     /// The shape every geometry of the layer must have.
     public var geometryShape: GeometryShape {
         switch self {
