@@ -9,13 +9,10 @@ struct BackendScenarioRouting: ScenarioRouting {
     let backend: QueryBackend
 
     func nearest(from point: Coordinate, kind: FacilityKind, profile: String) throws -> RoutedFacility? {
-        let result = try backend.call("nearest", params: .object([
-            "kind": .string(kind.rawValue), "from": .array([.double(point.lon), .double(point.lat)]),
-            "profile": .string(profile), "k": .int(1),
-        ]))
-        guard case .array(let hits)? = result["facilities"], let hit = hits.first,
-              let id = hit["id"]?.stringValue, let metres = hit["length_m"]?.doubleValue,
-              let seconds = hit["time_s"]?.doubleValue else { return nil }
-        return RoutedFacility(id: id, name: hit["name"]?.stringValue, metres: metres, seconds: seconds)
+        guard let travel = TravelProfile(parsing: profile) else {
+            throw CLIError("scenario profile: \(TravelProfile.refusal(of: profile))", exitCode: .usage)
+        }
+        let answer = try backend.call(RPC.Nearest.self, .init(kind: kind, from: point, k: 1, travel: TravelParams(profile: travel)))
+        return answer.result.facilities.first.map { RoutedFacility(id: $0.id, name: $0.name, metres: $0.lengthM, seconds: $0.timeS) }
     }
 }
