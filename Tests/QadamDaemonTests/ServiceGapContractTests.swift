@@ -8,7 +8,8 @@ import Testing
 /// runs) read into their contract `Result` types and write back the same object, and every
 /// member on the wire is named in snake_case. docs/protocol.md's examples (ContractExamplesTests)
 /// show one answer per method; these cover the members an example leaves out (an area, group
-/// roll-ups, assumed capacities, candidate sites, each assignment and catchment method).
+/// roll-ups, assumed capacities, candidate sites, each assignment and catchment method), and
+/// the settlements audit, whose answer has a column block per required kind.
 @Suite struct ServiceGapContractTests {
     let service: QueryService
 
@@ -85,5 +86,20 @@ import Testing
         let given = try roundTrip(RPC.Site.self, .init(MeasureParams(kind: .school, maxM: 2000),
                                                        .init(count: 1, candidates: [Coordinate(lon: 77.3, lat: 43.6)])))
         #expect(given.candidateSource == .given)
+    }
+
+    @Test func settlementAuditAnswersReadAsTheirContractType() throws {
+        let audit = try roundTrip(RPC.Audit.Layer.self, .init(layer: .settlements))
+        let rows = try #require(audit.rows)
+        #expect(!rows.isEmpty && audit.origins == nil && !audit.kinds.isEmpty && !audit.norms.isEmpty)
+        #expect(rows.allSatisfy { Set($0.checks.keys) == Set(audit.kinds) })
+        #expect(rows.contains { $0.checks.values.contains { $0 != nil } })
+        // Every column after the leading ones names a kind of the answer and one of its columns.
+        for column in audit.columns.dropFirst(RPC.Audit.SettlementRow.leadingColumns.count) {
+            let named = try #require(RPC.Audit.SettlementRow.kindColumn(column), "\(column)")
+            #expect(audit.kinds.contains(named.kind) && RPC.Audit.SettlementRow.kindColumns.contains(named.column))
+        }
+        let listing = try roundTrip(RPC.Audit.Layer.self, .init(layer: .settlements, area: "R1", offset: 1, originsOnly: true))
+        #expect(listing.rows == nil && listing.area?.id == "R1" && listing.offset == 1)
     }
 }

@@ -104,14 +104,9 @@ struct AuditPlan {
         }
         var probe = shared
         probe.originsOnly = true
-        let listing = try backend.call("audit", params: RPC.Audit.Origins.requestValue(probe))
-        let columns = try Self.columns(of: listing)
-        guard case .array(let listed)? = listing["origins"] else { throw CLIError("the audit answer has no origins list") }
-        let origins = try listed.map { entry -> AuditOrigin in
-            guard let id = entry["id"]?.stringValue, case .array(let at)? = entry["at"], at.count == 2,
-                  let lon = at[0].doubleValue, let lat = at[1].doubleValue else { throw CLIError("the audit answer has an unreadable origin") }
-            return AuditOrigin(id: id, lon: lon, lat: lat)
-        }
+        let listing = try backend.call(RPC.Audit.Layer.self, probe).result
+        let columns = listing.columns
+        let origins = (listing.origins ?? []).map { AuditOrigin(id: $0.id, lon: $0.at.lon, lat: $0.at.lat) }
         let position = Dictionary(origins.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         return AuditPlan(origins: origins, columns: columns) { chunk, backend in
             // A layer is paged by position; usable origins of a chunk are contiguous up to the
@@ -120,28 +115,18 @@ struct AuditPlan {
             var p = shared
             p.offset = first
             p.limit = last - first + 1
-            let pending = try backend.start("audit", params: RPC.Audit.Origins.requestValue(p))
+            let pending = try backend.start(RPC.Audit.Layer.self, p)
             return { try rows(for: chunk, columns: columns, answer: pending.answer()) }
         }
     }
 
-    private static func columns(of answer: JSONValue) throws -> [String] {
-        guard case .array(let names)? = answer["columns"] else { throw CLIError("the audit answer has no columns") }
-        return names.compactMap(\.stringValue)
-    }
-
     /// The layer answer's rows for exactly the origins of `chunk`, in its order (the answer also
     /// holds rows for the unusable settlements between them).
-    private static func rows(for chunk: [AuditOrigin], columns: [String], answer: JSONValue) throws -> [AuditRow] {
-        guard case .array(let rows)? = answer["rows"] else { throw CLIError("the audit answer has no rows") }
-        var byID: [String: JSONValue] = [:]
-        for row in rows { if let id = row["id"]?.stringValue { byID[id] = row } }
+    private static func rows(for chunk: [AuditOrigin], columns: [String], answer: RPC.Audit.LayerResult) throws -> [AuditRow] {
+        let byID = Dictionary((answer.rows ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return try chunk.map { origin in
             guard let row = byID[origin.id] else { throw CLIError("the audit answer has no row for origin '\(origin.id)'") }
-            if let error = row["error"]?.stringValue {
-                return AuditRow(origin: origin, error: error, columnCount: columns.count)
-            }
-            return AuditRow(origin: origin, values: columns.map { MeasureOutput.cell(row[$0]) })
+            return AuditRow(origin: origin, values: columns.map(row.cell(of:)))
         }
     }
 
@@ -168,6 +153,34 @@ extension RPC.Audit.OriginsResult.Row {
         case "facility_id": return { $0.facilityID.map(TabularValue.text) ?? .missing }
         case "basis": return { $0.basis.map { .text($0.rawValue) } ?? .missing }
         default: return { _ in .missing }
+        }
+    }
+}
+
+extension RPC.Audit.SettlementRow {
+    /// One column of the layer answer (`LayerResult.columns`) as a table cell.
+    func cell(of column: String) -> TabularValue {
+        switch column {
+        case "name": return MeasureOutput.cell(name)
+        case "class": return .text(settlementClass)
+        case "population": return MeasureOutput.cell(population)
+        case "oblast": return .text(oblast)
+        case "district": return .text(district)
+        case "required": return .integer(required)
+        case "met": return .integer(met)
+        case "share": return MeasureOutput.cell(share)
+        case "basis": return MeasureOutput.cell(basis)
+        default:
+            guard let (kind, part) = Self.kindColumn(column), let check = checks[kind] ?? nil else { return .missing }
+            switch part {
+            case "facility_id": return MeasureOutput.cell(check.facilityID)
+            case "distance_m": return MeasureOutput.cell(check.distanceM)
+            case "time_s": return MeasureOutput.cell(check.timeS)
+            case "limit_m": return MeasureOutput.cell(check.limitM)
+            case "limit_s": return MeasureOutput.cell(check.limitS)
+            case "met": return .text(check.met ? "yes" : "no")
+            default: return MeasureOutput.cell(check.norm)
+            }
         }
     }
 }

@@ -84,17 +84,6 @@ enum MeasureOutput {
         }.joined(separator: "\n")
     }
 
-    static func cell(_ v: JSONValue?) -> TabularValue {
-        switch v {
-        case .string(let s)?: return .text(s)
-        case .bool(let b)?: return .text(b ? "true" : "false")
-        case .null?, nil: return .missing
-        default:
-            if let d = v?.doubleValue { return cell(number: d) }
-            return .text((try? JSONText.serialize(v!)) ?? "")
-        }
-    }
-
     /// A number as a cell: whole numbers as integers, others to 3 decimals.
     static func cell(number d: Double) -> TabularValue {
         d == d.rounded() && abs(d) < 1e15 ? .integer(Int(d)) : .double(d, digits: 3)

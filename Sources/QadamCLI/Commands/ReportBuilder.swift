@@ -38,17 +38,9 @@ struct ReportBuilder {
 
         // Gaps are per settlement and kind; ask for enough to find `gapCount` settlements.
         let gaps = try backend.call(RPC.Gaps.self, MeasureRequest(MeasureParams(area: area), RowLimit(limit: gapCount * 8))).result
-        var listing: [String: JSONValue] = ["layer": .string("settlements"), "origins_only": .bool(true)]
-        if let area { listing["area"] = .string(area) }
-        let settlements = try backend.call("audit", params: .object(listing))
-        let points = Dictionary((settlements["origins"]?.arrayValue ?? []).compactMap { o -> (String, Coordinate)? in
-            guard let id = o["id"]?.stringValue, let at = o["at"]?.arrayValue, at.count == 2,
-                  let lon = at[0].doubleValue, let lat = at[1].doubleValue else { return nil }
-            return (id, Coordinate(lon: lon, lat: lat))
-        }, uniquingKeysWith: { a, _ in a })
-        let normSources = (settlements["norms"]?.arrayValue ?? []).reduce(into: [String: String]()) { out, n in
-            if let id = n["id"]?.stringValue, let doc = n["source"]?["document"]?.stringValue { out[id] = doc }
-        }
+        let settlements = try backend.call(RPC.Audit.Layer.self, .init(layer: .settlements, area: area, originsOnly: true)).result
+        let points = Dictionary((settlements.origins ?? []).map { ($0.id, $0.at) }, uniquingKeysWith: { a, _ in a })
+        let normSources = Dictionary(settlements.norms.map { ($0.id, $0.source.document) }, uniquingKeysWith: { a, _ in a })
         func sources(_ ids: [String]) -> [String] { Array(Set(ids.compactMap { normSources[$0] })).sorted() }
 
         let (shading, values, shadeTable, outsideNorm) = try shadeData(groupKey: groupKey, provision: byDistrict, texts: t)

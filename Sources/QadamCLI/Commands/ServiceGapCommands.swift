@@ -172,7 +172,7 @@ struct AgglomerationsCommand: ParsableCommand {
             var t = Tabular(columns: ["agglomeration", "zone", "settlements", "population"])
             for a in answer.result.agglomerations {
                 for z in a.summary {
-                    t.append([.text(a.id), .text(z.zone ?? "outside"), .integer(z.settlements), MeasureOutput.cell(.double(z.population))])
+                    t.append([.text(a.id), .text(z.zone ?? "outside"), .integer(z.settlements), MeasureOutput.cell(z.population)])
                 }
             }
             return t

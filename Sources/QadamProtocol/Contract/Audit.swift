@@ -8,9 +8,9 @@ public enum CostBasis: String, Codable, Sendable, CaseIterable {
 
 extension RPC {
     /// `audit`: one row per origin for `qadam audit`'s streaming batches (docs/audit.md). Two
-    /// modes share the params: `origins` + `kind` (typed both ways as `RPC.Audit.Origins`, the
-    /// batch path's hot call), and `layer` (its answer has a column per norm and stays a JSON
-    /// object).
+    /// modes share the params: `origins` + `kind` (`RPC.Audit.Origins`, the batch path's hot
+    /// call), and `layer` (`RPC.Audit.Layer`: a row per settlement with a column block per
+    /// required kind).
     public enum Audit {
         public static let name = "audit"
 

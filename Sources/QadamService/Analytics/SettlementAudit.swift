@@ -21,9 +21,6 @@ struct SettlementAudit {
     private let content: DatasetContent
     private let inputs: AnalyticsInputs
 
-    static let leadingColumns = ["name", "class", "population", "oblast", "district", "required", "met", "share", "basis"]
-    static let kindColumns = ["facility_id", "distance_m", "time_s", "limit_m", "limit_s", "met", "norm"]
-
     init(_ query: RPC.Audit.Params, snapshot: Snapshot) throws {
         content = try snapshot.dataset
         inputs = try snapshot.analytics
@@ -35,50 +32,33 @@ struct SettlementAudit {
     }
 
     var columns: [String] {
-        Self.leadingColumns + kinds.flatMap { kind in Self.kindColumns.map { "\(kind)_\($0)" } }
+        RPC.Audit.SettlementRow.leadingColumns + kinds.flatMap { kind in RPC.Audit.SettlementRow.kindColumns.map { "\(kind)_\($0)" } }
     }
 
-    func answer(_ query: RPC.Audit.Params) throws -> QadamProtocol.JSONValue {
+    func answer(_ query: RPC.Audit.Params) throws -> RPC.Audit.LayerResult {
         let offset = query.offset ?? 0, limit = query.limit ?? settlements.count
         guard offset >= 0 else { throw RPCError.invalidParams(field: "offset", "must be 0 or more") }
         guard limit >= 0 else { throw RPCError.invalidParams(field: "limit", "must be 0 or more") }
         let page = Array(settlements.dropFirst(offset).prefix(limit))
-        var answer: [String: QadamProtocol.JSONValue] = [
-            "layer": .string(LayerKind.settlements.rawValue), "total": .int(Int64(settlements.count)),
-            "offset": .int(Int64(offset)), "columns": .array(columns.map(QadamProtocol.JSONValue.string)),
-            "kinds": .array(kinds.map(QadamProtocol.JSONValue.string)), "norms": .array(normsCited()),
-        ]
-        if let area { answer["area"] = try QadamProtocol.JSONValue(encoding: area) }
-        if query.originsOnly == true {
-            answer["origins"] = .array(page.map { s in
-                .object(["id": .string(s.id), "at": .array([.double(s.location!.lon), .double(s.location!.lat)])])
-            })
-        } else {
-            answer["rows"] = .array(try rows(page, query: query))
-        }
-        return .object(answer)
+        let listOnly = query.originsOnly == true
+        return RPC.Audit.LayerResult(
+            layer: .settlements, total: settlements.count, offset: offset, columns: columns, kinds: kinds, norms: normsCited(),
+            area: area, origins: listOnly ? page.map { .init(id: $0.id, at: $0.location!) } : nil,
+            rows: listOnly ? nil : try rows(page, query: query))
     }
 
     /// The rules this audit checks against, with their sources, for citing.
-    private func normsCited() -> [QadamProtocol.JSONValue] {
+    private func normsCited() -> [RPC.Audit.LayerResult.CitedNorm] {
         let ids = Set(NormVocabulary.settlementClasses.flatMap { cls in
             kinds.compactMap { Limit.norm(content.norms, settlementClass: cls, kind: $0)?.norm }
         })
         return content.norms.rules.filter { ids.contains($0.id) }.map { rule in
-            var source: [String: QadamProtocol.JSONValue] = ["document": .string(rule.source.document)]
-            if let clause = rule.source.clause { source["clause"] = .string(clause) }
-            if let url = rule.source.url { source["url"] = .string(url) }
-            return .object(["id": .string(rule.id), "source": .object(source)])
+            .init(id: rule.id, source: .init(document: rule.source.document, clause: rule.source.clause, url: rule.source.url))
         }
     }
 
-    private func rows(_ page: [DemandSite], query: RPC.Audit.Params) throws -> [QadamProtocol.JSONValue] {
-        var cells = page.map { s -> [String: QadamProtocol.JSONValue] in
-            ["id": .string(s.id), "lon": .double(s.location!.lon), "lat": .double(s.location!.lat),
-             "name": s.name.map(QadamProtocol.JSONValue.string) ?? .null, "class": .string(s.groups[GroupKey.settlementClass]!),
-             "population": .double(s.population), "oblast": .string(s.groups[GroupKey.oblast] ?? "none"),
-             "district": .string(s.groups[GroupKey.district] ?? "none"), "error": .null]
-        }
+    private func rows(_ page: [DemandSite], query: RPC.Audit.Params) throws -> [RPC.Audit.SettlementRow] {
+        var checks = Array(repeating: [String: RPC.Audit.SettlementRow.KindCheck?](), count: page.count)
         var required = Array(repeating: 0, count: page.count), met = required
         var bases = Array(repeating: Set<String>(), count: page.count)
         let byClass = Dictionary(grouping: page.indices) { page[$0].groups[GroupKey.settlementClass]! }
@@ -88,7 +68,7 @@ struct SettlementAudit {
             for kind in kinds {
                 let limit = classKinds.contains(kind) ? Limit.norm(content.norms, settlementClass: cls, kind: kind) : nil
                 guard let limit else {
-                    for i in members { for column in Self.kindColumns { cells[i]["\(kind)_\(column)"] = .null } }
+                    for i in members { checks[i][kind] = .some(nil) }
                     continue
                 }
                 let finder = NearestFacilityFinder(content: content, inputs: inputs, kind: kind, profile: limit.profile,
@@ -102,22 +82,21 @@ struct SettlementAudit {
                     required[i] += 1
                     if ok { met[i] += 1 }
                     bases[i].insert(finder.basis.rawValue)
-                    cells[i]["\(kind)_facility_id"] = hit.map { .string($0.facilityID) } ?? .null
-                    cells[i]["\(kind)_distance_m"] = hit.map { .double($0.metres) } ?? .null
-                    cells[i]["\(kind)_time_s"] = hit.map { .double($0.seconds) } ?? .null
-                    cells[i]["\(kind)_limit_m"] = limit.unit == .metres ? .double(limit.cutoff) : .null
-                    cells[i]["\(kind)_limit_s"] = limit.unit == .seconds ? .double(limit.cutoff) : .null
-                    cells[i]["\(kind)_met"] = .string(ok ? "yes" : "no")
-                    cells[i]["\(kind)_norm"] = limit.norm.map(QadamProtocol.JSONValue.string) ?? .null
+                    checks[i][kind] = RPC.Audit.SettlementRow.KindCheck(
+                        facilityID: hit?.facilityID, distanceM: hit?.metres, timeS: hit?.seconds,
+                        limitM: limit.unit == .metres ? limit.cutoff : nil, limitS: limit.unit == .seconds ? limit.cutoff : nil,
+                        met: ok, norm: limit.norm)
                 }
             }
         }
         return page.indices.map { i in
-            cells[i]["required"] = .int(Int64(required[i]))
-            cells[i]["met"] = .int(Int64(met[i]))
-            cells[i]["share"] = required[i] > 0 ? .double(Double(met[i]) / Double(required[i])) : .null
-            cells[i]["basis"] = bases[i].isEmpty ? .null : .string(bases[i].sorted().joined(separator: "+"))
-            return .object(cells[i])
+            let s = page[i]
+            return RPC.Audit.SettlementRow(
+                id: s.id, lon: s.location!.lon, lat: s.location!.lat, name: s.name,
+                settlementClass: s.groups[GroupKey.settlementClass]!, population: s.population,
+                oblast: s.groups[GroupKey.oblast] ?? "none", district: s.groups[GroupKey.district] ?? "none",
+                required: required[i], met: met[i], share: required[i] > 0 ? Double(met[i]) / Double(required[i]) : nil,
+                basis: bases[i].isEmpty ? nil : bases[i].sorted().joined(separator: "+"), checks: checks[i])
         }
     }
 }
