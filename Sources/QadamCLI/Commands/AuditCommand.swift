@@ -124,9 +124,10 @@ struct AuditPlan {
     /// holds rows for the unusable settlements between them).
     private static func rows(for chunk: [AuditOrigin], columns: [String], answer: RPC.Audit.LayerResult) throws -> [AuditRow] {
         let byID = Dictionary((answer.rows ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let cells = columns.map(RPC.Audit.SettlementRow.cell(of:))
         return try chunk.map { origin in
             guard let row = byID[origin.id] else { throw CLIError("the audit answer has no row for origin '\(origin.id)'") }
-            return AuditRow(origin: origin, values: columns.map(row.cell(of:)))
+            return AuditRow(origin: origin, values: cells.map { $0(row) })
         }
     }
 
@@ -158,29 +159,32 @@ extension RPC.Audit.OriginsResult.Row {
 }
 
 extension RPC.Audit.SettlementRow {
-    /// One column of the layer answer (`LayerResult.columns`) as a table cell.
-    func cell(of column: String) -> TabularValue {
+    /// How to read one column of the layer answer (`LayerResult.columns`) as a table cell,
+    /// worked out once per column rather than per row.
+    static func cell(of column: String) -> (Self) -> TabularValue {
         switch column {
-        case "name": return MeasureOutput.cell(name)
-        case "class": return .text(settlementClass)
-        case "population": return MeasureOutput.cell(population)
-        case "oblast": return .text(oblast)
-        case "district": return .text(district)
-        case "required": return .integer(required)
-        case "met": return .integer(met)
-        case "share": return MeasureOutput.cell(share)
-        case "basis": return MeasureOutput.cell(basis)
+        case "name": return { MeasureOutput.cell($0.name) }
+        case "class": return { .text($0.settlementClass) }
+        case "population": return { MeasureOutput.cell($0.population) }
+        case "oblast": return { .text($0.oblast) }
+        case "district": return { .text($0.district) }
+        case "required": return { .integer($0.required) }
+        case "met": return { .integer($0.met) }
+        case "share": return { MeasureOutput.cell($0.share) }
+        case "basis": return { MeasureOutput.cell($0.basis) }
         default:
-            guard let (kind, part) = Self.kindColumn(column), let check = checks[kind] ?? nil else { return .missing }
+            guard let (kind, part) = kindColumn(column) else { return { _ in .missing } }
+            let read: (KindCheck) -> TabularValue
             switch part {
-            case "facility_id": return MeasureOutput.cell(check.facilityID)
-            case "distance_m": return MeasureOutput.cell(check.distanceM)
-            case "time_s": return MeasureOutput.cell(check.timeS)
-            case "limit_m": return MeasureOutput.cell(check.limitM)
-            case "limit_s": return MeasureOutput.cell(check.limitS)
-            case "met": return .text(check.met ? "yes" : "no")
-            default: return MeasureOutput.cell(check.norm)
+            case "facility_id": read = { MeasureOutput.cell($0.facilityID) }
+            case "distance_m": read = { MeasureOutput.cell($0.distanceM) }
+            case "time_s": read = { MeasureOutput.cell($0.timeS) }
+            case "limit_m": read = { MeasureOutput.cell($0.limitM) }
+            case "limit_s": read = { MeasureOutput.cell($0.limitS) }
+            case "met": read = { .text($0.met ? "yes" : "no") }
+            default: read = { MeasureOutput.cell($0.norm) }
             }
+            return { row in (row.checks[kind] ?? nil).map(read) ?? .missing }
         }
     }
 }
