@@ -1,4 +1,3 @@
-
 /// Seat deficit per group, by demand and by the planning ratio.
 public struct SeatBalanceResult: Codable, Sendable, Equatable {
     public var parameters: MeasureParameters

@@ -69,7 +69,11 @@ private final class StreamEncoder: Encoder {
         }
         let depth = frames.count
         frames.append(Frame(key: key))
-        try value.encode(to: self)
+        if let dictionary = value as? any StringKeyedDictionary {
+            try dictionary.encodeSorted(to: self)
+        } else {
+            try value.encode(to: self)
+        }
         closeFrames(downTo: depth)
     }
 
@@ -313,4 +317,27 @@ struct ArrayIndexKey: CodingKey {
     init(_ index: Int) { intValue = index }
     init?(stringValue: String) { return nil }
     init?(intValue: Int) { self.intValue = intValue }
+}
+
+/// Dictionaries keyed by strings (`stats`' methods, `info`'s layer counts) are written with
+/// their keys sorted, as `JSONWriter` writes objects: a Swift dictionary's order changes from one
+/// process to the next, and an answer should be the same bytes every time.
+private protocol StringKeyedDictionary {
+    func encodeSorted(to encoder: StreamEncoder) throws
+}
+
+extension Dictionary: StringKeyedDictionary where Key == String, Value: Encodable {
+    fileprivate func encodeSorted(to encoder: StreamEncoder) throws {
+        var container = encoder.container(keyedBy: MemberKey.self)
+        for key in keys.sorted() { try container.encode(self[key]!, forKey: MemberKey(key)) }
+    }
+}
+
+/// A member name that is data (a dictionary's key).
+private struct MemberKey: CodingKey {
+    let stringValue: String
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
 }

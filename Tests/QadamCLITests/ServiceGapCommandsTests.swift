@@ -115,6 +115,13 @@ final class ServiceGapCommandsTests {
         let seats = try #require(result["seats"] as? [[String: Any]])
         let east = try #require(seats.first { $0["group"] as? String == "R2" })
         #expect((east["after"] as? [String: Any])?["seats"] as? Double == 900)
+
+        // A change the contract cannot read is refused before any request, naming the feature.
+        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":{"op":"remove","id":"F3"}},{"type":"Feature","geometry":null,"properties":{"op":"close","id":"F2"}}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let bad = try QadamProcess.run(["whatif", "--kind", "school", "--changes", file] + overSocket)
+        #expect(bad.status == 1 && bad.stderr.contains("features[1]") && bad.stderr.contains("'op' must be a change op (add, remove, resize), got 'close'"),
+                "\(bad.stderr)")
     }
 
     @Test func badParametersNameTheirField() throws {

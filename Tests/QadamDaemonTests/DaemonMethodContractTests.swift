@@ -9,32 +9,6 @@ import Testing
 /// writes back the same object, so a member the type lacks, misnames or mistypes fails here;
 /// and every member name is snake_case.
 @Suite struct DaemonMethodContractTests {
-    /// `answer` read into `M.Result` and written back: the same object without `snapshot`, which
-    /// every answer carries and no result declares.
-    private func roundTrip<M: RPCMethod>(_ method: M.Type, _ answer: JSONValue) throws -> M.Result {
-        var members = try #require(answer.objectValue, "\(M.name) answered \(answer)")
-        #expect(members.removeValue(forKey: "snapshot")?.stringValue?.count == 64, "\(M.name) answers with its snapshot")
-        let result = try JSONValue.object(members).decode(M.Result.self)
-        #expect(try JSONValue(encoding: result) == .object(members))
-        return result
-    }
-
-    /// The member names in `value` that are not snake_case, with where they are. Keys of the
-    /// objects at `dataKeysAt` (paths such as `$.methods`) are data (method or layer names).
-    private func nonSnakeCaseNames(in value: JSONValue, dataKeysAt data: Set<String>, path: String = "$") -> [String] {
-        switch value {
-        case .object(let members):
-            return members.sorted { $0.key < $1.key }.flatMap { name, member in
-                let named = data.contains(path) || name.wholeMatch(of: /[a-z][a-z0-9]*(_[a-z0-9]+)*/) != nil ? [] : ["\(path).\(name)"]
-                return named + nonSnakeCaseNames(in: member, dataKeysAt: data, path: "\(path).\(name)")
-            }
-        case .array(let elements):
-            return elements.flatMap { nonSnakeCaseNames(in: $0, dataKeysAt: data, path: "\(path)[]") }
-        default:
-            return []
-        }
-    }
-
     /// A layer's extent has kept the names it always had on the wire (docs/protocol.md).
     private let extentNames = Set(["minX", "minY", "maxX", "maxY"].map { "$.layer_details[].extent.\($0)" })
 
@@ -46,11 +20,11 @@ import Testing
         let service = try QueryService(datasetPath: path, loader: DatasetSnapshotLoader(normsPath: DatasetFixture.normsPath))
         let answer = try service.call("info").get()
         #expect(answer["snapshot"] == .string(hash))
-        let info = try roundTrip(RPC.Info.self, answer)
+        let info = try ContractAnswerChecks.roundTrip(RPC.Info.self, answer)
         #expect(info.daemon == nil && answer["version"] == nil && answer["last_reload_error"] == nil, "in-process: no runtime state")
         #expect(info.dataset.path == path && info.dataset.layers == DatasetFixture.layerCounts)
         #expect(info.dataset.layerDetails.map(\.layer) == [.districts, .settlements])
-        #expect(Set(nonSnakeCaseNames(in: answer, dataKeysAt: ["$.layers"])) == extentNames)
+        #expect(Set(ContractAnswerChecks.nonSnakeCaseNames(in: answer, dataKeysAt: ["$.layers"])) == extentNames)
     }
 
     /// The daemon's `info` before and after a failed reload (`last_reload_error` null, then an
@@ -60,26 +34,26 @@ import Testing
         let client = try daemon.client()
         let answer = try client.call("info").get()
         #expect(answer["last_reload_error"] == .null, "a daemon writes the member even when no reload failed")
-        let info = try roundTrip(RPC.Info.self, answer)
+        let info = try ContractAnswerChecks.roundTrip(RPC.Info.self, answer)
         let runtime = try #require(info.daemon)
         #expect(runtime.lastReloadError == nil && runtime.inFlight == 0 && runtime.connections >= 1)  // the start-up probe may still be open
         #expect(runtime.methods.contains("reload") && runtime.methods.contains("info"))
-        #expect(Set(nonSnakeCaseNames(in: answer, dataKeysAt: ["$.layers"])) == extentNames)
+        #expect(Set(ContractAnswerChecks.nonSnakeCaseNames(in: answer, dataKeysAt: ["$.layers"])) == extentNames)
 
         let previous = daemon.contentHash
         let replaced = try DatasetFixture.replace(daemon.datasetPath, variant: .b)
         let reloadAnswer = try client.call("reload").get()
-        let reloaded = try roundTrip(RPC.Reload.self, reloadAnswer)
+        let reloaded = try ContractAnswerChecks.roundTrip(RPC.Reload.self, reloadAnswer)
         #expect(reloadAnswer["snapshot"] == .string(replaced))
         #expect(reloaded.previous == previous && reloaded.changed && reloaded.loadSeconds >= 0)
-        #expect(nonSnakeCaseNames(in: reloadAnswer, dataKeysAt: []).isEmpty)
+        #expect(ContractAnswerChecks.nonSnakeCaseNames(in: reloadAnswer, dataKeysAt: []).isEmpty)
 
         try DatasetFixture.replaceWithGarbage(daemon.datasetPath)
         #expect(try client.call("reload").error?.code == RPCError.datasetErrorCode)
         let failedAnswer = try client.call("info").get()
-        let failure = try #require(try roundTrip(RPC.Info.self, failedAnswer).daemon?.lastReloadError)
+        let failure = try #require(try ContractAnswerChecks.roundTrip(RPC.Info.self, failedAnswer).daemon?.lastReloadError)
         #expect(failure.message.contains(daemon.datasetPath) && !failure.at.isEmpty)
-        #expect(Set(nonSnakeCaseNames(in: failedAnswer, dataKeysAt: ["$.layers"])) == extentNames)
+        #expect(Set(ContractAnswerChecks.nonSnakeCaseNames(in: failedAnswer, dataKeysAt: ["$.layers"])) == extentNames)
     }
 
     /// `stats` on a dataset with a street network (so `caches` is an object) after requests
@@ -92,11 +66,11 @@ import Testing
         _ = try client.call("ping").get()
         #expect(try client.call("no_such_method").error?.code == RPCError.methodNotFoundCode)
         let answer = try client.call("stats").get()
-        let stats = try roundTrip(RPC.Stats.self, answer)
+        let stats = try ContractAnswerChecks.roundTrip(RPC.Stats.self, answer)
         #expect(Set(stats.methods.keys) == ["nearest", "ping", "(unknown)"])
         #expect(stats.methods["(unknown)"]?.errors == 1 && stats.methods["nearest"]?.count == 1)
         #expect(stats.connections.open == 1 && stats.inFlight == 0)
         #expect(stats.caches?.facilityIndexes == 1)
-        #expect(nonSnakeCaseNames(in: answer, dataKeysAt: ["$.methods"]).isEmpty)
+        #expect(ContractAnswerChecks.nonSnakeCaseNames(in: answer, dataKeysAt: ["$.methods"]).isEmpty)
     }
 }

@@ -19,27 +19,15 @@ import Testing
         service = try QueryService(datasetPath: path, loader: DatasetSnapshotLoader(normsPath: DatasetFixture.normsPath))
     }
 
-    /// Asks `method` with `params` and checks its answer against `M.Result`; returns the answer.
+    /// Asks `method` with `params` and checks its answer against `M.Result` and the wire's
+    /// snake_case names; returns the result.
     @discardableResult
     private func roundTrip<M: RPCMethod>(_ method: M.Type, _ params: M.Params,
                                          sourceLocation: SourceLocation = #_sourceLocation) throws -> M.Result {
         let answer = try service.call(M.name, params: JSONValue(encoding: params)).get()
-        var members = try #require(answer.objectValue, sourceLocation: sourceLocation)
-        #expect(members.removeValue(forKey: "snapshot") != nil, sourceLocation: sourceLocation)
-        let result = try JSONValue.object(members).decode(M.Result.self)
-        let reread = try JSONValue(encoding: result)
-        #expect(ProtocolExamplesTests.difference(.object(members), reread) == nil, "\(M.name): \(reread)", sourceLocation: sourceLocation)
-        let unsnaked = Self.memberNames(answer).filter { $0.contains { !($0.isLowercase || $0.isNumber || $0 == "_") } }
+        let unsnaked = ContractAnswerChecks.nonSnakeCaseNames(in: answer)
         #expect(unsnaked.isEmpty, "\(M.name) members not in snake_case: \(unsnaked)", sourceLocation: sourceLocation)
-        return result
-    }
-
-    static func memberNames(_ value: JSONValue) -> Set<String> {
-        switch value {
-        case .object(let members): members.reduce(into: Set(members.keys)) { $0.formUnion(memberNames($1.value)) }
-        case .array(let items): items.reduce(into: Set()) { $0.formUnion(memberNames($1)) }
-        default: []
-        }
+        return try ContractAnswerChecks.roundTrip(M.self, answer, sourceLocation: sourceLocation)
     }
 
     @Test func coverageAnswersReadAsTheirContractType() throws {
@@ -101,5 +89,39 @@ import Testing
         }
         let listing = try roundTrip(RPC.Audit.Layer.self, .init(layer: .settlements, area: "R1", offset: 1, originsOnly: true))
         #expect(listing.rows == nil && listing.area?.id == "R1" && listing.offset == 1)
+    }
+
+    /// The answers qadamd gave at 1930130, before these results were typed (Golden/README.md),
+    /// are the answers now: the same members, values and nulls.
+    @Test func answersAreTheOnesThePreviousBuildGave() throws {
+        let path = SharedGeodata.repositoryRoot.appendingPathComponent("Tests/QadamDaemonTests/Golden/service-answers.txt").path
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        var compared = 0
+        for (request, expected) in zip(lines.filter { $0.hasPrefix("--> ") }, lines.filter { $0.hasPrefix("<-- ") }) {
+            let call = try JSONText.parse(String(request.dropFirst(4)))
+            let method = try #require(call["method"]?.stringValue)
+            let answer = try service.call(method, params: call["params"] ?? .null).get()
+            let golden = try #require(JSONText.parse(String(expected.dropFirst(4)))["result"])
+            #expect(ProtocolExamplesTests.difference(golden, answer) == nil, "\(request)")
+            compared += 1
+        }
+        #expect(compared == 22)
+    }
+
+    /// A word outside a method's vocabulary is refused at its field with the words it takes.
+    @Test func wordsOutsideTheVocabulariesAreRefusedAtTheirField() throws {
+        let refusals: [(String, JSONValue, String, String)] = [
+            ("deficit", ["kind": "school", "assignment": "bogus"], "assignment", "must be an assignment method (exact, greedy), got 'bogus'"),
+            ("access", ["kind": "school", "method": "x", "catchment_m": 3000], "method", "must be a catchment method (2sfca, e2sfca, gravity), got 'x'"),
+            ("whatif", ["kind": "school", "changes": [["op": "nope"]]], "changes[0].op", "must be a change op (add, remove, resize), got 'nope'"),
+        ]
+        for (method, params, field, why) in refusals {
+            guard case .failure(let error) = service.call(method, params: params) else {
+                Issue.record("\(method) accepted \(params)")
+                continue
+            }
+            #expect(error.code == RPCError.invalidParamsCode && error.data?["field"] == .string(field), "\(method): \(error)")
+            #expect(error.message.hasSuffix(why), "\(method): \(error.message)")
+        }
     }
 }

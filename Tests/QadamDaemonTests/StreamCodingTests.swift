@@ -115,6 +115,22 @@ import Testing
                     empty: [], note: r.next() % 2 == 0 ? nil : randomString(&r))
     }
 
+    /// A string-keyed dictionary is written with its keys sorted, at any depth, so an answer is
+    /// the same text in every process (a dictionary's own order is not).
+    @Test func stringKeyedDictionariesAreWrittenInKeyOrder() throws {
+        struct Holder: Encodable { let counts: [String: Int]; let nested: [[String: [String: Bool]]] }
+        var r = SplitMix64(seed: 5)
+        for _ in 0..<200 {
+            let keys = (0..<Int(r.next() % 12)).map { _ in String(r.next() % 1000) }
+            let counts = Dictionary(keys.map { ($0, Int(r.next() % 9)) }, uniquingKeysWith: +)
+            let inner = Dictionary(keys.map { ($0, r.next() % 2 == 0) }, uniquingKeysWith: { a, _ in a })
+            let text = try JSONStreamEncoder.encode(Holder(counts: counts, nested: [["x": inner, "a": [:]]]))
+            let sorted = counts.keys.sorted().map { "\(JSONText.quoted($0)):\(counts[$0]!)" }.joined(separator: ",")
+            let innerSorted = inner.keys.sorted().map { "\(JSONText.quoted($0)):\(inner[$0]!)" }.joined(separator: ",")
+            #expect(text == #"{"counts":{\#(sorted)},"nested":[{"a":{},"x":{\#(innerSorted)}}]}"#)
+        }
+    }
+
     @Test func streamEncoderWritesWhatJSONEncoderWrites() throws {
         var r = SplitMix64(seed: 12)
         for _ in 0..<2_000 {

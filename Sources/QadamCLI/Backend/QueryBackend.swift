@@ -38,10 +38,6 @@ extension QueryBackend {
         return PendingCall { try M.result(from: pending.answer()) }
     }
 
-    public func call(_ method: String) throws -> JSONValue {
-        try call(method, params: .null)
-    }
-
     /// A method of the wire contract, typed both ways: the request is encoded from `M.Params`
     /// and the answer read into `M.Result` (an answer of another shape is a data error).
     public func call<M: RPCMethod>(_ method: M.Type, _ params: M.Params) throws -> Answer<M.Result> {

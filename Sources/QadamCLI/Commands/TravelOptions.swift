@@ -27,9 +27,4 @@ struct TravelOptions: ParsableArguments {
     var travel: TravelParams {
         TravelParams(profile: profile, speedKmh: speedKmh ?? deprecatedSpeed, maxSnapM: maxSnapM ?? deprecatedMaxSnap)
     }
-
-    /// The request members these options set, for methods still built by hand.
-    var params: [String: JSONValue] {
-        get throws { try JSONValue(encoding: travel).objectValue ?? [:] }
-    }
 }

@@ -1,4 +1,4 @@
-/// The parts several service-gap results share: where, from what demand, with which limit.
+// The parts several service-gap results share: where, from what demand, with which limit.
 
 /// What a travel cost measures. Every result echoes it so that a cutoff of `1000` is never
 /// mistaken for seconds when it meant metres.

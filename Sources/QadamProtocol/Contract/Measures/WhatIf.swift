@@ -29,7 +29,7 @@ extension RPC {
             public enum Operation: String, ClosedVocabulary {
                 case add, remove, resize
 
-                public static let wordName = "a change"
+                public static let wordName = "a change op"
             }
         }
 
