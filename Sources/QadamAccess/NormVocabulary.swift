@@ -1,14 +1,13 @@
 /// The identifiers a norms catalogue may use, kept in one place.
 ///
-/// Why strings and not enums: the settlement-class and facility-kind enums belong to QadamData's
-/// domain model. Until the catalogue switches to them, these lists are the single place that says
-/// which raw identifiers are valid; `geodata/norms/schema.json` mirrors them for editors.
+/// The catalogue is read as strings and checked against these lists, so that a wrong word is
+/// reported with its rule and file rather than failing the whole decoding;
+/// `geodata/norms/schema.json` mirrors them for editors. The settlement classes are the wire
+/// contract's `SettlementClass` words.
 public enum NormVocabulary {
-    /// Settlement classes of the System of Regional Standards (СРС), largest first.
-    public static let settlementClasses: [String] = [
-        "city_republican", "city_oblast", "city_district", "rural_okrug_centre",
-        "village_support", "village_satellite", "village_other",
-    ]
+    /// Settlement classes of the System of Regional Standards (СРС), largest first: the
+    /// contract's `SettlementClass` words.
+    public static let settlementClasses: [String] = SettlementClass.allCases.map(\.rawValue)
 
     /// Facility kinds a rule can be about.
     public static let facilityKinds: [String] = [

@@ -17,3 +17,4 @@
 @_exported import struct QadamProtocol.CoverageChange
 @_exported import struct QadamProtocol.SeatGroupChange
 @_exported import struct QadamProtocol.ProvisionChange
+@_exported import enum QadamProtocol.SettlementClass

@@ -62,10 +62,14 @@ public enum Provision {
             guard let cls = site.groups[classKey] else {
                 throw AccessError.missingGroup(site: "settlement", index: i, id: site.id, key: classKey)
             }
+            guard let settlementClass = SettlementClass(rawValue: cls) else {
+                throw AccessError.invalidParameter(name: "\(classKey) of settlement \(site.id)", value: cls,
+                                                   reason: SettlementClass.refusal(of: cls))
+            }
             let checks = (requirements[cls] ?? []).map { r in
                 check(r, service: byKind[r.kind]!, nearest: byKind[r.kind]!.costs.nearest(from: i))
             }
-            return settlementRow(index: i, site: site, settlementClass: cls, checks: checks)
+            return settlementRow(index: i, site: site, settlementClass: settlementClass, checks: checks)
         }
         return try result(settlements: settlements, rows: rows, classKey: classKey, groupBy: groupBy,
                           parameters: MeasureParameters(method: .provision, norm: norm))
@@ -77,7 +81,7 @@ public enum Provision {
                        nearestFacilityId: nearest.map { service.supply[$0.supply].id }, nearestCost: nearest?.cost)
     }
 
-    static func settlementRow(index: Int, site: DemandSite, settlementClass: String, checks: [ProvisionCheck]) -> SettlementProvision {
+    static func settlementRow(index: Int, site: DemandSite, settlementClass: SettlementClass, checks: [ProvisionCheck]) -> SettlementProvision {
         let met = checks.filter(\.met).count
         return SettlementProvision(index: index, id: site.id, name: site.name, settlementClass: settlementClass,
                                    population: site.population, checks: checks, required: checks.count, met: met,

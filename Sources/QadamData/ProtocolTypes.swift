@@ -11,3 +11,4 @@
 @_exported import enum QadamProtocol.LayerKind
 @_exported import struct QadamProtocol.LayerSource
 @_exported import struct QadamProtocol.LayerInfo
+@_exported import enum QadamProtocol.SettlementClass

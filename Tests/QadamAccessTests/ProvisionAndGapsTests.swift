@@ -71,6 +71,16 @@ private func outskirts() throws -> (settlements: [DemandSite], services: [Servic
             try Provision.measure(settlements: o.settlements, requirements: o.requirements, services: [o.services[0]])
         }
     }
+
+    /// A class word outside the СРС classes is refused, naming the settlement and the classes.
+    @Test func unknownSettlementClassIsReported() throws {
+        var o = try outskirts()
+        o.settlements[1].groups[GroupKey.settlementClass] = "hamlet"
+        #expect(throws: AccessError.invalidParameter(name: "class of settlement algabas", value: "hamlet",
+                                                     reason: SettlementClass.refusal(of: "hamlet"))) {
+            try Provision.measure(settlements: o.settlements, requirements: o.requirements, services: o.services)
+        }
+    }
 }
 
 @Suite struct ServiceGapsTests {

@@ -164,7 +164,7 @@ extension RPC.Audit.SettlementRow {
     static func cell(of column: String) -> (Self) -> TabularValue {
         switch column {
         case "name": return { MeasureOutput.cell($0.name) }
-        case "class": return { .text($0.settlementClass) }
+        case "class": return { .text($0.settlementClass.rawValue) }
         case "population": return { MeasureOutput.cell($0.population) }
         case "oblast": return { .text($0.oblast) }
         case "district": return { .text($0.district) }

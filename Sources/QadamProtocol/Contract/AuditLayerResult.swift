@@ -64,7 +64,7 @@ extension RPC.Audit {
         public var lon: Double
         public var lat: Double
         public var name: String?
-        public var settlementClass: String
+        public var settlementClass: SettlementClass
         public var population: Double
         /// The settlement's oblast and district ids, `none` outside every one.
         public var oblast: String
@@ -83,7 +83,7 @@ extension RPC.Audit {
         public static let leadingColumns = ["name", "class", "population", "oblast", "district", "required", "met", "share", "basis"]
         public static let kindColumns = ["facility_id", "distance_m", "time_s", "limit_m", "limit_s", "met", "norm"]
 
-        public init(id: String, lon: Double, lat: Double, name: String?, settlementClass: String, population: Double,
+        public init(id: String, lon: Double, lat: Double, name: String?, settlementClass: SettlementClass, population: Double,
                     oblast: String, district: String, required: Int, met: Int, share: Double?, basis: String?,
                     checks: [String: KindCheck?]) {
             self.id = id; self.lon = lon; self.lat = lat; self.name = name; self.settlementClass = settlementClass
@@ -131,7 +131,7 @@ extension RPC.Audit {
             lon = try c.decode(Double.self, forKey: Key("lon"))
             lat = try c.decode(Double.self, forKey: Key("lat"))
             name = try c.decodeIfPresent(String.self, forKey: Key("name"))
-            settlementClass = try c.decode(String.self, forKey: Key("class"))
+            settlementClass = try c.decode(SettlementClass.self, forKey: Key("class"))
             population = try c.decode(Double.self, forKey: Key("population"))
             oblast = try c.decode(String.self, forKey: Key("oblast"))
             district = try c.decode(String.self, forKey: Key("district"))

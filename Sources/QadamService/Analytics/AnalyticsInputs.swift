@@ -134,6 +134,15 @@ public final class AnalyticsInputs: Sendable {
         }
     }
 
+    /// The class a settlement's `class` group names: always one of the СРС classes, as
+    /// `settlementClass(_:)` assigns them; anything else is a defect, not bad input.
+    static func settlementClass(word: String) throws(RPCError) -> SettlementClass {
+        guard let settlementClass = SettlementClass(rawValue: word) else {
+            throw RPCError.internalError("settlement class '\(word)' is not one of the СРС classes")
+        }
+        return settlementClass
+    }
+
     private static func rank(_ level: DistrictLevel) -> Int {
         switch level { case .cityDistrict: 0; case .rayon: 1; case .oblast: 2 }
     }

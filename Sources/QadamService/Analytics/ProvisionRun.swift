@@ -32,13 +32,14 @@ struct ProvisionRun {
         var specs: [ProvisionCheckSpec] = [], unchecked: [UncheckedKind] = [], unplaced: [UnplacedSite] = []
         let byClass = Dictionary(grouping: settlements.indices) { settlements[$0].groups[GroupKey.settlementClass]! }
         for cls in byClass.keys.sorted() {
+            let settlementClass = try AnalyticsInputs.settlementClass(word: cls)
             let members = byClass[cls]!
             let sites = members.map { settlements[$0] }
             var requirements: [ProvisionRequirement] = [], services: [ServiceReach] = []
             let kinds = onlyKind.map { [$0] } ?? content.norms.requiredKinds(for: cls)
             for kind in kinds {
                 guard let limit = explicit ?? Limit.norm(content.norms, settlementClass: cls, kind: kind) else {
-                    unchecked.append(UncheckedKind(settlementClass: cls, kind: kind,
+                    unchecked.append(UncheckedKind(settlementClass: settlementClass, kind: kind,
                                                    reason: "the norms catalogue gives no distance or time for this class and kind"))
                     continue
                 }
@@ -47,7 +48,7 @@ struct ProvisionRun {
                 unplaced += costs.unplaced
                 requirements.append(ProvisionRequirement(kind: kind, maxCost: limit.cutoff, norm: limit.norm))
                 services.append(ServiceReach(kind: kind, supply: supply, costs: costs.costs))
-                specs.append(ProvisionCheckSpec(settlementClass: cls, kind: kind, norm: limit.norm, limitSource: limit.source,
+                specs.append(ProvisionCheckSpec(settlementClass: settlementClass, kind: kind, norm: limit.norm, limitSource: limit.source,
                                        profile: limit.profile, unit: limit.unit, maxCost: limit.cutoff, basis: costs.basis,
                                        speedKmh: costs.speedKmh, detourFactor: costs.detourFactor, facilities: supply.count))
             }

@@ -89,11 +89,11 @@ struct SettlementAudit {
                 }
             }
         }
-        return page.indices.map { i in
+        return try page.indices.map { i in
             let s = page[i]
             return RPC.Audit.SettlementRow(
                 id: s.id, lon: s.location!.lon, lat: s.location!.lat, name: s.name,
-                settlementClass: s.groups[GroupKey.settlementClass]!, population: s.population,
+                settlementClass: try AnalyticsInputs.settlementClass(word: s.groups[GroupKey.settlementClass]!), population: s.population,
                 oblast: s.groups[GroupKey.oblast] ?? "none", district: s.groups[GroupKey.district] ?? "none",
                 required: required[i], met: met[i], share: required[i] > 0 ? Double(met[i]) / Double(required[i]) : nil,
                 basis: bases[i].isEmpty ? nil : bases[i].sorted().joined(separator: "+"), checks: checks[i])

@@ -86,7 +86,7 @@ extension RPC {
 
 /// One (settlement class, kind) pair a provision run checked, with the limit and basis used.
 public struct ProvisionCheckSpec: Codable, Sendable, Equatable {
-    public var settlementClass: String
+    public var settlementClass: SettlementClass
     public var kind: String
     public var norm: String?
     public var limitSource: LimitSource
@@ -98,7 +98,7 @@ public struct ProvisionCheckSpec: Codable, Sendable, Equatable {
     public var detourFactor: Double?
     public var facilities: Int
 
-    public init(settlementClass: String, kind: String, norm: String?, limitSource: LimitSource, profile: TravelProfile,
+    public init(settlementClass: SettlementClass, kind: String, norm: String?, limitSource: LimitSource, profile: TravelProfile,
                 unit: CostUnit, maxCost: Double, basis: CostBasis, speedKmh: Double, detourFactor: Double?, facilities: Int) {
         self.settlementClass = settlementClass; self.kind = kind; self.norm = norm; self.limitSource = limitSource
         self.profile = profile; self.unit = unit; self.maxCost = maxCost; self.basis = basis; self.speedKmh = speedKmh
@@ -113,11 +113,11 @@ public struct ProvisionCheckSpec: Codable, Sendable, Equatable {
 
 /// A required kind of a settlement class that no rule gives a distance or time for: not checked.
 public struct UncheckedKind: Codable, Sendable, Equatable {
-    public var settlementClass: String
+    public var settlementClass: SettlementClass
     public var kind: String
     public var reason: String
 
-    public init(settlementClass: String, kind: String, reason: String) {
+    public init(settlementClass: SettlementClass, kind: String, reason: String) {
         self.settlementClass = settlementClass; self.kind = kind; self.reason = reason
     }
 
@@ -153,7 +153,7 @@ public struct SettlementProvision: Codable, Sendable, Equatable {
     public var index: Int
     public var id: String
     public var name: String?
-    public var settlementClass: String
+    public var settlementClass: SettlementClass
     public var population: Double
     public var checks: [ProvisionCheck]
     public var required: Int
@@ -161,7 +161,7 @@ public struct SettlementProvision: Codable, Sendable, Equatable {
     /// `met / required`; nil when the class has no requirements.
     public var share: Double?
 
-    public init(index: Int, id: String, name: String?, settlementClass: String, population: Double,
+    public init(index: Int, id: String, name: String?, settlementClass: SettlementClass, population: Double,
                 checks: [ProvisionCheck], required: Int, met: Int, share: Double?) {
         self.index = index; self.id = id; self.name = name; self.settlementClass = settlementClass
         self.population = population; self.checks = checks; self.required = required; self.met = met; self.share = share
