@@ -328,16 +328,7 @@ private protocol StringKeyedDictionary {
 
 extension Dictionary: StringKeyedDictionary where Key == String, Value: Encodable {
     fileprivate func encodeSorted(to encoder: StreamEncoder) throws {
-        var container = encoder.container(keyedBy: MemberKey.self)
-        for key in keys.sorted() { try container.encode(self[key]!, forKey: MemberKey(key)) }
+        var container = encoder.container(keyedBy: MemberNameKey.self)
+        for key in keys.sorted() { try container.encode(self[key]!, forKey: MemberNameKey(key)) }
     }
-}
-
-/// A member name that is data (a dictionary's key).
-private struct MemberKey: CodingKey {
-    let stringValue: String
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    var intValue: Int? { nil }
-    init?(intValue: Int) { nil }
 }

@@ -109,14 +109,6 @@ extension RPC.Audit {
             }
         }
 
-        private struct Key: CodingKey {
-            let stringValue: String
-            init(_ name: String) { stringValue = name }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            var intValue: Int? { nil }
-            init?(intValue: Int) { nil }
-        }
-
         /// The kind and column a `<kind>_<column>` member names; nil for any other member.
         public static func kindColumn(_ member: String) -> (kind: String, column: String)? {
             for column in kindColumns where member.hasSuffix("_" + column) && member.count > column.count + 1 {
@@ -126,24 +118,24 @@ extension RPC.Audit {
         }
 
         public init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: Key.self)
-            id = try c.decode(String.self, forKey: Key("id"))
-            lon = try c.decode(Double.self, forKey: Key("lon"))
-            lat = try c.decode(Double.self, forKey: Key("lat"))
-            name = try c.decodeIfPresent(String.self, forKey: Key("name"))
-            settlementClass = try c.decode(SettlementClass.self, forKey: Key("class"))
-            population = try c.decode(Double.self, forKey: Key("population"))
-            oblast = try c.decode(String.self, forKey: Key("oblast"))
-            district = try c.decode(String.self, forKey: Key("district"))
-            required = try c.decode(Int.self, forKey: Key("required"))
-            met = try c.decode(Int.self, forKey: Key("met"))
-            share = try c.decodeIfPresent(Double.self, forKey: Key("share"))
-            basis = try c.decodeIfPresent(String.self, forKey: Key("basis"))
+            let c = try decoder.container(keyedBy: MemberNameKey.self)
+            id = try c.decode(String.self, forKey: MemberNameKey("id"))
+            lon = try c.decode(Double.self, forKey: MemberNameKey("lon"))
+            lat = try c.decode(Double.self, forKey: MemberNameKey("lat"))
+            name = try c.decodeIfPresent(String.self, forKey: MemberNameKey("name"))
+            settlementClass = try c.decode(SettlementClass.self, forKey: MemberNameKey("class"))
+            population = try c.decode(Double.self, forKey: MemberNameKey("population"))
+            oblast = try c.decode(String.self, forKey: MemberNameKey("oblast"))
+            district = try c.decode(String.self, forKey: MemberNameKey("district"))
+            required = try c.decode(Int.self, forKey: MemberNameKey("required"))
+            met = try c.decode(Int.self, forKey: MemberNameKey("met"))
+            share = try c.decodeIfPresent(Double.self, forKey: MemberNameKey("share"))
+            basis = try c.decodeIfPresent(String.self, forKey: MemberNameKey("basis"))
             let kinds = Set(c.allKeys.compactMap { Self.kindColumn($0.stringValue)?.kind })
             checks = [:]
             for kind in kinds {
                 func read<T: Decodable>(_ column: String, _ type: T.Type) throws -> T? {
-                    try c.decodeIfPresent(type, forKey: Key("\(kind)_\(column)"))
+                    try c.decodeIfPresent(type, forKey: MemberNameKey("\(kind)_\(column)"))
                 }
                 // The class requires the kind exactly when `met` says yes or no.
                 guard let met = try read("met", String.self) else { checks[kind] = .some(nil); continue }
@@ -154,24 +146,24 @@ extension RPC.Audit {
         }
 
         public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(id, forKey: Key("id"))
-            try c.encode(lon, forKey: Key("lon"))
-            try c.encode(lat, forKey: Key("lat"))
-            try c.encode(name, forKey: Key("name"))
-            try c.encode(settlementClass, forKey: Key("class"))
-            try c.encode(population, forKey: Key("population"))
-            try c.encode(oblast, forKey: Key("oblast"))
-            try c.encode(district, forKey: Key("district"))
+            var c = encoder.container(keyedBy: MemberNameKey.self)
+            try c.encode(id, forKey: MemberNameKey("id"))
+            try c.encode(lon, forKey: MemberNameKey("lon"))
+            try c.encode(lat, forKey: MemberNameKey("lat"))
+            try c.encode(name, forKey: MemberNameKey("name"))
+            try c.encode(settlementClass, forKey: MemberNameKey("class"))
+            try c.encode(population, forKey: MemberNameKey("population"))
+            try c.encode(oblast, forKey: MemberNameKey("oblast"))
+            try c.encode(district, forKey: MemberNameKey("district"))
             // Every audit row has `error`; a settlement is always measured, so it is null here.
-            try c.encodeNil(forKey: Key("error"))
-            try c.encode(required, forKey: Key("required"))
-            try c.encode(met, forKey: Key("met"))
-            try c.encode(share, forKey: Key("share"))
-            try c.encode(basis, forKey: Key("basis"))
+            try c.encodeNil(forKey: MemberNameKey("error"))
+            try c.encode(required, forKey: MemberNameKey("required"))
+            try c.encode(met, forKey: MemberNameKey("met"))
+            try c.encode(share, forKey: MemberNameKey("share"))
+            try c.encode(basis, forKey: MemberNameKey("basis"))
             for kind in checks.keys.sorted() {
                 let check = checks[kind] ?? nil
-                func write<T: Encodable>(_ column: String, _ value: T?) throws { try c.encode(value, forKey: Key("\(kind)_\(column)")) }
+                func write<T: Encodable>(_ column: String, _ value: T?) throws { try c.encode(value, forKey: MemberNameKey("\(kind)_\(column)")) }
                 try write("facility_id", check?.facilityID)
                 try write("distance_m", check?.distanceM)
                 try write("time_s", check?.timeS)
