@@ -149,10 +149,10 @@ extension RPC.Audit.OriginsResult.Row {
     /// How to read one column of a row, as a table cell (a column the row type lacks is empty).
     static func cell(of column: String) -> (Self) -> TabularValue {
         switch column {
-        case "distance_m": return { $0.distanceM.map(MeasureOutput.cell(number:)) ?? .missing }
-        case "time_s": return { $0.timeS.map(MeasureOutput.cell(number:)) ?? .missing }
-        case "facility_id": return { $0.facilityID.map(TabularValue.text) ?? .missing }
-        case "basis": return { $0.basis.map { .text($0.rawValue) } ?? .missing }
+        case "distance_m": return { MeasureOutput.cell($0.distanceM) }
+        case "time_s": return { MeasureOutput.cell($0.timeS) }
+        case "facility_id": return { MeasureOutput.cell($0.facilityID) }
+        case "basis": return { MeasureOutput.cell($0.basis) }
         default: return { _ in .missing }
         }
     }

@@ -58,11 +58,7 @@ enum MeasureOutput {
         try ResultOutput.write(answer.json, to: output, layer: layer, preamble: preamble) {
             var t = Tabular(columns: columns.map(\.name))
             let drawn = output.format == .text(.geojson) || output.format == .gpkg
-            let districts = rows.compactMap { row -> String? in
-                if case .district(let id) = row.place { return id }
-                return nil
-            }
-            let outlines = drawn ? try DistrictOutlines.geoJSON(ids: districts, from: backend) : [:]
+            let outlines = drawn ? try DistrictOutlines.geoJSON(ids: rows.compactMap(\.place.districtID), from: backend) : [:]
             for row in rows {
                 let geometry: String?
                 switch row.place {

@@ -13,6 +13,12 @@ enum RowPlace: Equatable {
         self = .point(lon: location[0], lat: location[1])
     }
 
+    /// The district whose outline draws the row, if that is how it is drawn.
+    var districtID: String? {
+        if case .district(let id) = self { return id }
+        return nil
+    }
+
     /// A roll-up row: drawn as its district or oblast when it is one (a settlement class or
     /// zone has no outline).
     init(rollUp key: String, value: String) {
