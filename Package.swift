@@ -30,7 +30,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
@@ -38,8 +37,6 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
-        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
-        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // System libraries, found by pkg-config; Debian packages named for `swift build` hints.
@@ -51,25 +48,24 @@ let package = Package(
                        providers: [.apt(["libspatialite-dev", "libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // PostgreSQL's client and OpenSSL's digests: system libraries rather than PostgresNIO and
+        // swift-crypto, which compiled BoringSSL twice in every fresh build (docs/development.md).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
 
         .target(name: "QadamGeo", dependencies: [
             "QadamProtocol", "CGEOS", "CPROJ", .product(name: "HeapModule", package: "swift-collections"),
         ]),
         .target(name: "QadamData", dependencies: [
-            "QadamGeo", "QadamProtocol", "CSpatiaLite", .product(name: "Crypto", package: "swift-crypto"),
+            "QadamGeo", "QadamProtocol", "CSpatiaLite", "CLibCrypto",
         ]),
         .target(name: "QadamNetwork", dependencies: [
             "QadamGeo", "QadamData", "QadamProtocol", "CZlib", .product(name: "HeapModule", package: "swift-collections"),
         ]),
-        // PostGIS as an import source, over PostgresNIO; only the CLI links it, not the daemon.
-        .target(name: "QadamPostGIS", dependencies: [
-            "QadamData", "QadamProtocol",
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        // PostGIS as an import source, over libpq; only the CLI links it, not the daemon.
+        .target(name: "QadamPostGIS", dependencies: ["QadamData", "QadamProtocol", "CLibPQ"]),
         .target(name: "QadamAccess", dependencies: [
             "QadamGeo", "QadamData", "QadamProtocol", .product(name: "HeapModule", package: "swift-collections"),
         ]),
@@ -107,7 +103,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamDataTests", dependencies: [
-            "QadamGeo", "QadamData", "QadamProtocol", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            "QadamGeo", "QadamData", "QadamProtocol", "TestSupport",
         ]),
         .testTarget(name: "QadamNetworkTests", dependencies: [
             "CZlib", "QadamGeo", "QadamData", "QadamNetwork", "TestSupport",

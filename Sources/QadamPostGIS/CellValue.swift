@@ -1,33 +1,36 @@
-import Foundation
-import PostgresNIO
-import QadamData
 import QadamProtocol
 
-/// One non-geometry cell as the JSON value a file would have held: numbers as numbers, text
-/// as strings, booleans as booleans, NULL as null. Other types (dates, arrays, ...) are
-/// refused by name, since guessing their text would differ from what a file export says.
+/// One non-geometry cell, from PostgreSQL's text form, as the JSON value a file would have
+/// held: numbers as numbers, text as strings, booleans as booleans, NULL as null. Other types
+/// (dates, arrays, ...) are refused by name, since guessing their text would differ from what a
+/// file export says.
 enum CellValue {
-    /// `typeName` is the column type's SQL name, for the error when it is not one of these.
-    static func json(_ cell: PostgresCell, typeName: String) throws -> JSONValue {
-        guard cell.bytes != nil else { return .null }
-        do {
-            switch cell.dataType {
-            case .bool: return .bool(try cell.decode(Bool.self))
-            case .int2, .int4, .int8: return .int(try cell.decode(Int64.self))
-            case .float4, .float8: return .double(try cell.decode(Double.self))
-            case .numeric:
-                // Through its decimal text, so 0.1 stays 0.1 rather than a binary neighbour.
-                guard let d = Double(try cell.decode(Decimal.self).description) else { break }
-                return .double(d)
-            case .text, .varchar, .bpchar, .name, .uuid: return .string(try cell.decode(String.self))
-            case .json, .jsonb: return try JSONParser.parse(try cell.decode(String.self))
-            default: break
+    /// `typeName` is the column type's catalogue name (`int4`, `jsonb`), `sqlName` its SQL name
+    /// (`integer`, `timestamp with time zone`), for the error when it is not one of these.
+    static func json(_ text: String?, column: String, typeName: String, sqlName: String) throws -> JSONValue {
+        guard let text else { return .null }
+        switch typeName {
+        case "bool":
+            return .bool(text == "t")
+        case "int2", "int4", "int8":
+            guard let value = Int64(text) else { break }
+            return .int(value)
+        case "float4", "float8", "numeric":
+            // PostgreSQL writes floats in their shortest exact form and numerics in their
+            // decimal digits, so 0.1 stays 0.1 rather than a binary neighbour.
+            guard let value = Double(text), value.isFinite else {
+                throw PostGISError("column '\(column)' (\(sqlName)): '\(text)' is not a finite number")
             }
-        } catch let e as PostgresDecodingError {
-            throw PostGISError("column '\(cell.columnName)' (\(typeName)): cannot read a value: \(e.code)")
+            return .double(value)
+        case "text", "varchar", "bpchar", "name", "uuid":
+            return .string(text)
+        case "json", "jsonb":
+            return try JSONParser.parse(text)
+        default:
+            // A geography is a geometry qadam could read once cast; anything else is a property.
+            let cast = typeName == "geography" ? "geometry" : "text"
+            throw PostGISError("column '\(column)' has type \(sqlName), which qadam does not read; cast it in the query (e.g. \(column)::\(cast))")
         }
-        // A geography is a geometry qadam could read once cast; anything else is a property.
-        let cast = typeName == "geography" ? "geometry" : "text"
-        throw PostGISError("column '\(cell.columnName)' has type \(typeName), which qadam does not read; cast it in the query (e.g. \(cell.columnName)::\(cast))")
+        throw PostGISError("column '\(column)' (\(sqlName)): cannot read '\(text)'")
     }
 }

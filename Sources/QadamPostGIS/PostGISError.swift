@@ -1,7 +1,5 @@
 import Foundation
-import NIOCore
-import NIOPosix
-import PostgresNIO
+import CLibPQ
 
 /// Why a PostGIS source could not be read, in one sentence that names what failed: the
 /// server, the query, a column.
@@ -10,29 +8,37 @@ public struct PostGISError: Error, CustomStringConvertible, Sendable {
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 
-    /// PostgresNIO's own description hides the server's words (so that logs cannot leak
-    /// data); a person at the command line needs them, and the SQL position of the mistake.
-    static func explaining(_ error: any Error, while doing: String) -> PostGISError {
-        guard let e = error as? PSQLError else { return PostGISError("\(doing): \(error)") }
-        if let info = e.serverInfo, let message = info[.message] {
-            var text = "\(doing): \(message)"
-            if let state = info[.sqlState] { text += " (SQLSTATE \(state))" }
-            if let position = info[.position] { text += " at character \(position)" }
-            if let detail = info[.detail] { text += "; \(detail)" }
-            if let hint = info[.hint] { text += "; hint: \(hint)" }
-            return PostGISError(text)
-        }
-        if let underlying = e.underlying { return PostGISError("\(doing): \(reason(underlying))") }
-        return PostGISError("\(doing): \(e.code)")
+    /// A failed connection: whom Qadam tried to reach (libpq has filled in the defaults by
+    /// then; never the password) and libpq's first line, which names the socket or host and
+    /// the operating system's or the server's reason.
+    static func connecting(_ connection: OpaquePointer) -> PostGISError {
+        let database = PQdb(connection).map { String(cString: $0) } ?? "?"
+        let user = PQuser(connection).map { String(cString: $0) } ?? "?"
+        return PostGISError("cannot connect to PostgreSQL database '\(database)' as '\(user)': \(firstLine(String(cString: PQerrorMessage(connection))))")
     }
 
-    /// The operating system's words for a failed connect ("No such file or directory" for a
-    /// socket that is not there, "Connection refused" for a port nobody listens on).
-    private static func reason(_ error: any Error) -> String {
-        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)) }
-        if let connect = error as? NIOConnectionError, let first = connect.connectionErrors.first {
-            return reason(first.error)
+    /// A refused statement, in the server's own words with its SQLSTATE, the position of the
+    /// mistake in the SQL, and the detail and hint the server gave.
+    static func refused(_ result: OpaquePointer?, on connection: OpaquePointer, while doing: String) -> PostGISError {
+        func field(_ code: UInt8) -> String? {
+            guard let result, let value = PQresultErrorField(result, Int32(code)) else { return nil }
+            return String(cString: value)
         }
-        return "\(error)"
+        guard let message = field(UInt8(ascii: "M")) else {
+            return PostGISError("\(doing): \(firstLine(String(cString: PQerrorMessage(connection))))")
+        }
+        var text = "\(doing): \(message)"
+        if let state = field(UInt8(ascii: "C")) { text += " (SQLSTATE \(state))" }
+        if let position = field(UInt8(ascii: "P")) { text += " at character \(position)" }
+        if let detail = field(UInt8(ascii: "D")) { text += "; \(detail)" }
+        if let hint = field(UInt8(ascii: "H")) { text += "; hint: \(hint)" }
+        return PostGISError(text)
+    }
+
+    /// libpq's messages run over several lines ("...failed: Connection refused\n\tIs the server
+    /// running...?"); the first says what happened.
+    static func firstLine(_ text: String) -> String {
+        String(text.split(separator: "\n", omittingEmptySubsequences: true).first ?? "")
+            .trimmingCharacters(in: .whitespaces)
     }
 }

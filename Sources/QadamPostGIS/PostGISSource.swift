@@ -1,13 +1,12 @@
-import Logging
-import NIOSSL
-import PostgresNIO
+import Foundation
+import CLibPQ
 import QadamData
 import QadamProtocol
 
-/// Reads one PostGIS table or query into a `QueryResult` over a single PostgresNIO connection:
-/// the geometry column travels as EWKB (PostGIS's binary form, SRID included), the other
-/// columns as the JSON values a file export would hold. Reads only; the import that follows
-/// is the same as a file's.
+/// Reads one PostGIS table or query into a `QueryResult` over a single libpq connection: the
+/// geometry column arrives as hex EWKB (PostGIS's text form of its binary, SRID included), the
+/// other columns as the JSON values a file export would hold. Reads only; the import that
+/// follows is the same as a file's.
 public enum PostGISSource {
     /// What to read: a whole table (`schools` or `planning.schools`) or the rows of a SELECT.
     public enum Selection: Sendable {
@@ -15,82 +14,102 @@ public enum PostGISSource {
         case query(String)
     }
 
-    public static func read(_ selection: Selection, from url: PostgresURL) throws -> QueryResult {
-        try BlockingTask.run { try await read(selection, from: url) }
-    }
-
-    public static func read(_ selection: Selection, from url: PostgresURL) async throws -> QueryResult {
-        let logger = Logger(label: "qadam.postgis", factory: { _ in SwiftLogNoOpLogHandler() })
-        let connection: PostgresConnection
-        do {
-            connection = try await PostgresConnection.connect(configuration: try configuration(url), id: 1, logger: logger)
-        } catch {
-            throw PostGISError.explaining(error, while: "cannot connect to \(url.description)")
+    public static func read(_ selection: Selection, from uri: PostgresURI) throws -> QueryResult {
+        guard let connection = PQconnectdb(uri.text) else {
+            throw PostGISError("cannot connect to PostgreSQL: libpq could not allocate a connection")
         }
-        do {
-            let result = try await read(selection, database: url.database, on: connection, logger: logger)
-            try? await connection.close()
-            return result
-        } catch {
-            try? await connection.close()
-            throw error
-        }
-    }
+        defer { PQfinish(connection) }
+        guard PQstatus(connection) == CONNECTION_OK else { throw PostGISError.connecting(connection) }
+        let database = PQdb(connection).map { String(cString: $0) } ?? ""
 
-    private static func read(_ selection: Selection, database: String, on connection: PostgresConnection,
-                             logger: Logger) async throws -> QueryResult {
         // Extension types (geometry) have per-database OIDs, so the cells' types are named from
-        // the catalogue rather than from PostgresNIO's built-in list.
-        var typeNames: [UInt32: (name: String, sql: String)] = [:]
-        do {
-            for try await (oid, name, sql) in try await connection.query(
-                "SELECT oid::int8, typname::text, format_type(oid, NULL) FROM pg_type", logger: logger
-            ).decode((Int64, String, String).self) {
-                typeNames[UInt32(oid)] = (name, sql)
-            }
-        } catch {
-            throw PostGISError.explaining(error, while: "cannot read the type catalogue of database '\(database)'")
+        // the catalogue.
+        let catalogue = try run("SELECT oid, typname, format_type(oid, NULL) FROM pg_type", on: connection,
+                                while: "cannot read the type catalogue of database '\(database)'")
+        defer { PQclear(catalogue) }
+        var typeNames: [Oid: (name: String, sql: String)] = [:]
+        for row in 0..<PQntuples(catalogue) {
+            guard let oid = Oid(text(catalogue, row, 0) ?? "") else { continue }
+            typeNames[oid] = (text(catalogue, row, 1) ?? "", text(catalogue, row, 2) ?? "")
         }
 
         let (sql, source, subject) = describe(selection, database: database)
-        let rows: [PostgresRow]
-        do {
-            rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
-        } catch {
-            throw PostGISError.explaining(error, while: "PostgreSQL refused \(subject)")
-        }
-        guard let first = rows.first else {
+        let rows = try run(sql, on: connection, while: "PostgreSQL refused \(subject)")
+        defer { PQclear(rows) }
+        guard PQntuples(rows) > 0 else {
             throw PostGISError("\(subject) returned no rows; nothing to import")
         }
-        let columns = first.map(\.columnName)
+        let columnCount = PQnfields(rows)
+        let columns = (0..<columnCount).map { String(cString: PQfname(rows, $0)) }
+        let types = (0..<columnCount).map { typeNames[PQftype(rows, $0)] ?? ("oid \(PQftype(rows, $0))", "oid \(PQftype(rows, $0))") }
         if let twice = Dictionary(grouping: columns, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw PostGISError("\(subject) returns column '\(twice)' more than once; name the columns apart with AS")
         }
-        let geometryColumns = first.filter { typeNames[$0.dataType.rawValue]?.name == "geometry" }.map(\.columnName)
+        let geometryColumns = (0..<Int(columnCount)).filter { types[$0].name == "geometry" }
         guard geometryColumns.count <= 1 else {
-            throw PostGISError("\(subject) returns several geometry columns (\(geometryColumns.joined(separator: ", "))); select one")
+            throw PostGISError("\(subject) returns several geometry columns (\(geometryColumns.map { columns[$0] }.joined(separator: ", "))); select one")
         }
         let geometryColumn = geometryColumns.first
-        var result = QueryResult(source: source, columns: columns, geometryColumn: geometryColumn, rows: [])
-        result.rows.reserveCapacity(rows.count)
-        for row in rows {
+        var result = QueryResult(source: source, columns: columns, geometryColumn: geometryColumn.map { columns[$0] }, rows: [])
+        result.rows.reserveCapacity(Int(PQntuples(rows)))
+        for row in 0..<PQntuples(rows) {
             var properties: [String: JSONValue] = [:]
             var ewkb: [UInt8]?
-            for cell in row {
-                if cell.columnName == geometryColumn {
-                    ewkb = cell.bytes.map { Array($0.readableBytesView) }
-                } else {
-                    let typeName = typeNames[cell.dataType.rawValue]?.sql ?? "\(cell.dataType)"
-                    do {
-                        properties[cell.columnName] = try CellValue.json(cell, typeName: typeName)
-                    } catch let e as PostGISError {
-                        throw PostGISError("\(subject): \(e.message)")
-                    }
+            for column in 0..<Int(columnCount) {
+                let cell = text(rows, row, Int32(column))
+                if column == geometryColumn {
+                    ewkb = try cell.map { try hexBytes($0, column: columns[column]) }
+                    continue
+                }
+                do {
+                    properties[columns[column]] = try CellValue.json(cell, column: columns[column],
+                                                                      typeName: types[column].name, sqlName: types[column].sql)
+                } catch let e as PostGISError {
+                    throw PostGISError("\(subject): \(e.message)")
                 }
             }
             result.rows.append(QueryResult.Row(properties: properties, ewkb: ewkb))
         }
         return result
+    }
+
+    /// Runs one statement; the result is the caller's to clear.
+    private static func run(_ sql: String, on connection: OpaquePointer, while doing: String) throws -> OpaquePointer {
+        let result = PQexec(connection, sql)
+        guard let result, PQresultStatus(result) == PGRES_TUPLES_OK else {
+            let error = PostGISError.refused(result, on: connection, while: doing)
+            PQclear(result)
+            throw error
+        }
+        return result
+    }
+
+    /// A cell in PostgreSQL's text form; nil for NULL.
+    private static func text(_ result: OpaquePointer, _ row: Int32, _ column: Int32) -> String? {
+        PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+    }
+
+    /// PostGIS writes a geometry as the hex digits of its EWKB.
+    private static func hexBytes(_ hex: String, column: String) throws -> [UInt8] {
+        let digits = Array(hex.utf8)
+        func value(_ d: UInt8) -> UInt8? {
+            switch d {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return d - UInt8(ascii: "0")
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return d - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return d - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+        }
+        guard digits.count % 2 == 0 else { throw PostGISError("column '\(column)': the geometry's hex EWKB has an odd length") }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(digits.count / 2)
+        for i in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = value(digits[i]), let low = value(digits[i + 1]) else {
+                throw PostGISError("column '\(column)': the geometry is not hex EWKB")
+            }
+            bytes.append(high << 4 | low)
+        }
+        return bytes
     }
 
     /// The SQL to run, the source's name in problems and in the dataset, and what to call it in
@@ -104,21 +123,6 @@ public enum PostGISSource {
         case .query(let sql):
             let shown = sql.count > 200 ? String(sql.prefix(200)) + "..." : sql
             return (sql, "postgresql:\(database) query", "the query '\(shown)'")
-        }
-    }
-
-    private static func configuration(_ url: PostgresURL) throws -> PostgresConnection.Configuration {
-        switch url.endpoint {
-        case .socket(let path):
-            return .init(unixSocketPath: path, username: url.user, password: url.password, database: url.database)
-        case .tcp(let host, let port):
-            let tls: PostgresConnection.Configuration.TLS
-            switch url.sslMode {
-            case .disable: tls = .disable
-            case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            }
-            return .init(host: host, port: port, username: url.user, password: url.password, database: url.database, tls: tls)
         }
     }
 }

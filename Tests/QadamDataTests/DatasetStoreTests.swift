@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import QadamData
 import QadamGeo
@@ -13,7 +12,7 @@ struct DatasetStoreTests {
         p1,77.00,43.30,clinic,500,Polyclinic 4
         """
 
-    static func fileHash(_ url: URL) throws -> String { SHA256.hash(data: try Data(contentsOf: url)).map { String(format: "%02x", $0) }.joined() }
+    static func fileHash(_ url: URL) throws -> String { SHA256Digest.hex(of: try Data(contentsOf: url)) }
 
     @Test func roundTripsFacilitiesAndKeepsTheirFields() throws {
         let dir = try TemporaryDirectory()

@@ -12,15 +12,15 @@ struct PostGISImportOptionGroup: ParsableArguments {
 
     /// The server and what to read from it when `source` is a connection URI; nil for a file.
     /// A URI needs exactly one of --query and --table, and a file neither.
-    func selection(for source: String) throws -> (url: PostgresURL, selection: PostGISSource.Selection)? {
-        guard PostgresURL.isPostgresURL(source) else {
+    func selection(for source: String) throws -> (url: PostgresURI, selection: PostGISSource.Selection)? {
+        guard PostgresURI.isPostgresURI(source) else {
             if query != nil || table != nil {
                 throw ValidationError("--query and --table read from PostgreSQL: give a postgresql:// URI instead of \(source)")
             }
             return nil
         }
-        let url: PostgresURL
-        do { url = try PostgresURL(source) } catch let e as PostgresURLError { throw ValidationError(e.description) }
+        let url: PostgresURI
+        do { url = try PostgresURI(source) } catch let e as PostgresURIError { throw ValidationError(e.description) }
         switch (query, table) {
         case (let query?, nil): return (url, .query(query))
         case (nil, let table?): return (url, .table(table))

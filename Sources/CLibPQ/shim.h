@@ -1,0 +1,2 @@
+// PostgreSQL's own client library (Debian: libpq-dev), for reading PostGIS sources.
+#include <libpq-fe.h>
