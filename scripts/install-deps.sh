@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in scripts/apt-packages.txt when any is missing.
-# As root it runs apt-get itself; otherwise it uses `sudo -n` if that works, and else prints
-# the exact command for an administrator and stops.
+# Installs the Debian packages listed in scripts/apt-packages.txt (building and running Qadam)
+# when any is missing; with --tests also those in scripts/apt-packages-test.txt (the test
+# command's servers and checkers, which the demo never uses). As root it runs apt-get itself;
+# otherwise it uses `sudo -n` if that works, and else prints the exact command for an
+# administrator and stops.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-mapfile -t wanted < <(grep -v -E '^\s*(#|$)' "$here/apt-packages.txt")
+lists=("$here/apt-packages.txt")
+[ "${1:-}" = "--tests" ] && lists+=("$here/apt-packages-test.txt")
+mapfile -t wanted < <(cat "${lists[@]}" | grep -v -E '^\s*(#|$)')
 
 missing=()
 for p in "${wanted[@]}"; do

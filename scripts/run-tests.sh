@@ -6,7 +6,7 @@
 # install step is tested (scripts/test-install.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --tests
 # Package.swift declares each target's imports and nothing else (both checks fail the run).
 scripts/check-imports.py
 swift build --build-tests --explicit-target-dependency-import-check error

@@ -30,7 +30,7 @@ public final class TestPostgres: Sendable {
     public static var shouldRun: Bool { isInstalled || SharedGeodata.isCI }
 
     public static let skipReason: Comment =
-        "needs PostgreSQL with PostGIS (Debian: postgresql postgresql-15-postgis-3; scripts/install-deps.sh installs them)"
+        "needs PostgreSQL with PostGIS (Debian: postgresql postgresql-15-postgis-3; scripts/install-deps.sh --tests installs them)"
 
     private static let script = SharedGeodata.repositoryRoot.appendingPathComponent("scripts/start-test-postgres.sh").path
 
