@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Renders sample HTML reports in headless Chromium and fails on any console message at
-# warning level or above (the reports carry no scripts, so any message means broken markup,
-# a blocked resource or similar). Also saves a screenshot of each for a look by eye.
+# Writes real reports with `qadam report` on the default dataset (the whole country and Almaty
+# shaded by school coverage, in ru, kk and en), renders them in headless Chromium and fails on
+# any console message at warning level or above (the reports carry no scripts, so any message
+# means broken markup, a blocked resource or similar). Also saves a screenshot of each for a
+# look by eye.
 #
-# Needs chromium (apt-get install -y chromium).
+# Needs chromium (apt-get install -y chromium). Uses .build/debug/qadam (built if missing, or
+# $QADAM) and out/default.sqlite (built with scripts/build-default-dataset.sh if missing, or
+# $QADAM_DATASET).
 # Usage: scripts/check-report-render.sh [OUT_DIR [REPORT.html ...]]
-# Reports given after OUT_DIR (e.g. out/report-kz.html from `qadam report`) are checked too.
+# Reports given after OUT_DIR (e.g. out/report-kz.html from the demo) are checked too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.build/report-samples}"
@@ -20,7 +24,15 @@ if [ -z "$browser" ]; then
     exit 2
 fi
 
-QADAM_REPORT_SAMPLE_DIR="$out" swift test --filter ReportSampleExport >/dev/null
+qadam="${QADAM:-.build/debug/qadam}"
+[ -x "$qadam" ] || swift build --product qadam >&2
+dataset="${QADAM_DATASET:-out/default.sqlite}"
+[ -f "$dataset" ] || scripts/build-default-dataset.sh "$qadam" "$dataset" >&2
+for lang in ru kk en; do
+    "$qadam" report --dataset "$dataset" --lang "$lang" --output "$out/report-kz-$lang.html"
+    "$qadam" report --dataset "$dataset" --area KZ75 --shade coverage --kind school --lang "$lang" \
+        --output "$out/report-almaty-$lang.html"
+done
 
 status=0
 for html in "$out"/*.html; do

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QadamProtocol
 
 /// The `qadam` command line: one subcommand per daemon method, plus data management.
 ///
@@ -14,7 +15,7 @@ public struct QadamCommand: ParsableCommand {
 
             Exit codes: 0 ok, 1 usage error, 2 data error, 3 daemon unreachable.
             """,
-        version: QadamVersion.string,
+        version: QadamVersion.current,
         subcommands: QadamCommand.allSubcommands
     )
 
@@ -31,8 +32,4 @@ public struct QadamCommand: ParsableCommand {
     ]
 
     public init() {}
-}
-
-public enum QadamVersion {
-    public static let string = "0.1.0"
 }

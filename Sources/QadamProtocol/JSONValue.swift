@@ -23,11 +23,16 @@ public enum JSONValue: Hashable, Sendable {
         return nil
     }
 
-    /// Integers, and doubles that hold an exact integer.
+    /// 2^53: below it every integer is an exact double, so a double there that holds an integer
+    /// is read as one (`intValue`) and written without a fraction (`JSONWriter`); one bound for
+    /// both, so what is written as an integer reads back as one.
+    public static let exactIntegerBound: Double = 9_007_199_254_740_992
+
+    /// Integers, and doubles below 2^53 that hold an exact integer.
     public var intValue: Int64? {
         switch self {
         case .int(let i): return i
-        case .double(let d) where d.rounded() == d && abs(d) < 9.0e15: return Int64(d)
+        case .double(let d) where d.rounded() == d && abs(d) < Self.exactIntegerBound: return Int64(d)
         default: return nil
         }
     }

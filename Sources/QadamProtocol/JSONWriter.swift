@@ -27,7 +27,7 @@ enum JSONWriter {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i):
-            out += largeIntegers == .asDouble && i.magnitude >= 1 << 53 ? numberText(Double(i)) : String(i)
+            out += largeIntegers == .asDouble && Double(i.magnitude) >= JSONValue.exactIntegerBound ? numberText(Double(i)) : String(i)
         case .double(let d):
             if d.isFinite {
                 out += numberText(d)
@@ -105,7 +105,7 @@ enum JSONWriter {
 
     /// Integers up to 2^53 without a fraction; everything else in Swift's shortest round-trip form.
     static func numberText(_ d: Double) -> String {
-        if d == d.rounded(), abs(d) < 9_007_199_254_740_992 { return String(Int64(d)) }
+        if d == d.rounded(), abs(d) < JSONValue.exactIntegerBound { return String(Int64(d)) }
         return d.description
     }
 

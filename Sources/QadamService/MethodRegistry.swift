@@ -122,6 +122,9 @@ public struct MethodRegistry: Sendable {
                 guard case .object(var members) = value else {
                     return .failure(.internalError("method '\(method)' returned a result that is not an object"))
                 }
+                guard members["snapshot"] == nil else {
+                    return .failure(.internalError("method '\(method)' returned a result with its own 'snapshot' member, which the registry adds"))
+                }
                 members["snapshot"] = .string(snapshot)
                 return .success(try EncodedJSON(.object(members)))
             }
@@ -136,6 +139,11 @@ public struct MethodRegistry: Sendable {
             }
             guard bytes.first == UInt8(ascii: "{") else {
                 return .failure(.internalError("method '\(method)' returned a result that is not an object"))
+            }
+            // The registry owns `snapshot`; a result with its own would give the answer the
+            // member twice, which JSON readers settle differently.
+            guard !JSONText.hasTopLevelMember("snapshot", in: bytes) else {
+                return .failure(.internalError("method '\(method)' returned a result with its own 'snapshot' member, which the registry adds"))
             }
             bytes.removeLast()
             if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }

@@ -19,6 +19,10 @@ final class DaemonMetrics: Sendable {
     ]
 
     private let registry: PrometheusCollectorRegistry
+    /// Makes every metric of this daemon in `registry`. Handed to each metric explicitly rather
+    /// than bootstrapped as the process's global backend, which swift-metrics allows once per
+    /// process (a second `DaemonMetrics` would trap).
+    let factory: PrometheusMetricsFactory
     private let connections: Metrics.Gauge
     private let connectionsTotal: Metrics.Counter
     /// The accepted-connection count the counter has been advanced to.
@@ -31,19 +35,19 @@ final class DaemonMetrics: Sendable {
     /// The one `qadamd_snapshot_info` series: replaced (the old one unregistered) on reload.
     private let snapshotInfo = Mutex<(key: String, gauge: Metrics.Gauge)?>(nil)
 
-    /// Makes the Prometheus registry the process's swift-metrics backend; call once, first.
+    /// A registry of this daemon's own; nothing global is touched.
     init() {
         registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.durationHistogramBuckets["qadamd_request_duration_seconds"] = Self.durationBuckets
-        MetricsSystem.bootstrap(factory)
-        connections = Metrics.Gauge(label: "qadamd_connections")
-        connectionsTotal = Metrics.Counter(label: "qadamd_connections_total")
-        inFlight = Metrics.Gauge(label: "qadamd_requests_in_flight")
-        uptime = Metrics.Gauge(label: "qadamd_uptime_seconds")
-        snapshotLoaded = Metrics.Gauge(label: "qadamd_snapshot_loaded_timestamp_seconds")
-        lastReloadFailed = Metrics.Gauge(label: "qadamd_last_reload_failed")
-        logLinesDropped = Metrics.Gauge(label: "qadamd_log_lines_dropped")
+        self.factory = factory
+        connections = Metrics.Gauge(label: "qadamd_connections", factory: factory)
+        connectionsTotal = Metrics.Counter(label: "qadamd_connections_total", factory: factory)
+        inFlight = Metrics.Gauge(label: "qadamd_requests_in_flight", factory: factory)
+        uptime = Metrics.Gauge(label: "qadamd_uptime_seconds", factory: factory)
+        snapshotLoaded = Metrics.Gauge(label: "qadamd_snapshot_loaded_timestamp_seconds", factory: factory)
+        lastReloadFailed = Metrics.Gauge(label: "qadamd_last_reload_failed", factory: factory)
+        logLinesDropped = Metrics.Gauge(label: "qadamd_log_lines_dropped", factory: factory)
     }
 
     /// The Prometheus text exposition (0.0.4) of everything, with the gauges brought up to date.
@@ -65,7 +69,8 @@ final class DaemonMetrics: Sendable {
             guard current?.key != key else { return }
             current?.gauge.destroy()
             let gauge = Metrics.Gauge(label: "qadamd_snapshot_info",
-                              dimensions: [("snapshot", snapshot.contentHash), ("dataset", snapshot.datasetPath)])
+                              dimensions: [("snapshot", snapshot.contentHash), ("dataset", snapshot.datasetPath)],
+                              factory: factory)
             gauge.record(1)
             current = (key, gauge)
         }

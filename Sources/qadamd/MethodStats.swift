@@ -27,15 +27,19 @@ final class MethodStats: Sendable {
         let failures: Counter
         let duration: Metrics.Timer
 
-        init(method: String) {
+        init(method: String, factory: any MetricsFactory) {
             let dimensions = [("method", method)]
-            requests = Counter(label: "qadamd_requests_total", dimensions: dimensions)
-            failures = Counter(label: "qadamd_request_errors_total", dimensions: dimensions)
-            duration = Metrics.Timer(label: "qadamd_request_duration_seconds", dimensions: dimensions)
+            requests = Counter(label: "qadamd_requests_total", dimensions: dimensions, factory: factory)
+            failures = Counter(label: "qadamd_request_errors_total", dimensions: dimensions, factory: factory)
+            duration = Metrics.Timer(label: "qadamd_request_duration_seconds", dimensions: dimensions, factory: factory)
         }
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    /// The daemon's metrics backend (`DaemonMetrics.factory`).
+    private let factory: any MetricsFactory
+
+    init(factory: any MetricsFactory) { self.factory = factory }
 
     func record(method: String, nanoseconds: UInt64, failed: Bool) {
         let microseconds = min(Self.longestMicroseconds, (nanoseconds + 500) / 1000)
@@ -44,7 +48,7 @@ final class MethodStats: Sendable {
             if let known = entries[method] {
                 entry = known
             } else {
-                entry = Entry(method: method)
+                entry = Entry(method: method, factory: factory)
                 entries[method] = entry
             }
             _ = entry.latency.record(microseconds)

@@ -21,7 +21,7 @@ struct QadamdCommand: AsyncParsableCommand {
             SIGTERM or SIGINT drains running requests and exits. The protocol is described in \
             docs/protocol.md.
             """,
-        version: DaemonVersion.current)
+        version: QadamVersion.current)
 
     @Option(help: "Dataset file (SpatiaLite) to serve.")
     var dataset: String?
@@ -109,8 +109,9 @@ struct QadamdCommand: AsyncParsableCommand {
         if settings.debugMethods { DebugMethods.register(into: &registry) }
         let notifier = SystemdNotifier()
         let service = QueryService(store: store, registry: registry)
+        let metrics = DaemonMetrics()
         let report = RuntimeReport(service: service, activity: DaemonActivity(maxConnections: settings.maxConnections),
-                                   stats: MethodStats(), metrics: DaemonMetrics())
+                                   stats: MethodStats(factory: metrics.factory), metrics: metrics)
         let reloader = Reloader(store: store, notifier: notifier, logger: logger)
         let router = RequestRouter(service: service, report: report, reloader: reloader, config: settings)
         let daemon = QadamdService(server: Server(config: settings, router: router, logger: logger), router: router,

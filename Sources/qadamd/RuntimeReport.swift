@@ -22,7 +22,7 @@ struct RuntimeReport: Sendable {
             let counts = activity.counts
             let failure = service.store.lastReloadFailure
             let daemon = RPC.Info.Result.Daemon(
-                version: DaemonVersion.current, startedAt: startedAt.formatted(.iso8601),
+                version: QadamVersion.current, startedAt: startedAt.formatted(.iso8601),
                 uptimeSeconds: Date().timeIntervalSince(startedAt), methods: methods, connections: counts.openConnections,
                 inFlight: counts.inFlight - 1, // not counting this `info`
                 lastReloadError: failure.map { RPC.Info.Result.ReloadFailure(message: $0.message, at: $0.at.formatted(.iso8601)) })

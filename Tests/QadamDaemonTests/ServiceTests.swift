@@ -104,6 +104,12 @@ import Testing
         let limit: Int?
     }
 
+    /// A result that wrongly carries the member the registry adds.
+    struct OwnSnapshot: Encodable {
+        var a = ["snapshot": 1]
+        var snapshot = 2
+    }
+
     private func registry() -> MethodRegistry {
         var registry = MethodRegistry()
         registry.register("nearest", params: NearestParams.self) { params, _ in
@@ -111,6 +117,9 @@ import Testing
             return ["count": params.points.count] as [String: Int]
         }
         registry.register("raw") { _, _ in JSONValue.array([]) }
+        registry.register("ownSnapshot") { _, _ in OwnSnapshot() }
+        registry.register("ownSnapshotValue") { _, _ in ["snapshot": "mine"] as JSONValue }
+        registry.register("nestedSnapshot") { _, _ in ["a": ["snapshot": "x"], "b": ["\"snapshot\":"]] as JSONValue }
         return registry
     }
 
@@ -138,5 +147,40 @@ import Testing
         #expect(unknown.code == RPCError.methodNotFoundCode)
         guard case .failure(let notObject) = call([:], "raw") else { Issue.record("array result accepted"); return }
         #expect(notObject.code == RPCError.internalErrorCode)
+
+        // A result may not bring its own `snapshot`: never two members of one name.
+        for method in ["ownSnapshot", "ownSnapshotValue"] {
+            guard case .failure(let twice) = call([:], method) else { Issue.record("\(method): own snapshot accepted"); continue }
+            #expect(twice.code == RPCError.internalErrorCode)
+            #expect(twice.message.contains("own 'snapshot'"))
+        }
+        // Nested members and strings that spell the name are not the result's own.
+        #expect(try call([:], "nestedSnapshot").get() == ["a": ["snapshot": "x"], "b": ["\"snapshot\":"], "snapshot": "H"])
+    }
+
+    /// The top-level scan held to the parsed tree on random objects.
+    @Test func topLevelMemberScanAgreesWithTheParsedObject() throws {
+        var rng = SplitMix64(seed: 0x5A9)
+        let names = ["snapshot", "snap", "a", "snapshot\"", "x"]
+        func value(_ depth: Int) -> JSONValue {
+            switch rng.next() % (depth > 2 ? 3 : 5) {
+            case 0: return .string(names[Int(rng.next() % 5)] + ":")
+            case 1: return .int(Int64(rng.next() % 100))
+            case 2: return .string("\\\"snapshot\":{")
+            case 3: return .array((0..<Int(rng.next() % 3)).map { _ in value(depth + 1) })
+            default: return object(depth + 1)
+            }
+        }
+        func object(_ depth: Int) -> JSONValue {
+            var members: [String: JSONValue] = [:]
+            for _ in 0..<Int(rng.next() % 4) { members[names[Int(rng.next() % 5)]] = value(depth) }
+            return .object(members)
+        }
+        for _ in 0..<2_000 {
+            let tree = object(0)
+            let bytes = Array(try JSONText.serialize(tree).utf8)
+            guard case .object(let members) = tree else { continue }
+            #expect(JSONText.hasTopLevelMember("snapshot", in: bytes) == (members["snapshot"] != nil), "\(String(decoding: bytes, as: UTF8.self))")
+        }
     }
 }
