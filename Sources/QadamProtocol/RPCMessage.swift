@@ -41,9 +41,14 @@ public struct RPCRequest: Hashable, Sendable {
     /// is held to (ProtocolCodingTests), and the path of every line that is not a well-formed
     /// request object.
     public static func parseWhole(line: [UInt8]) -> Result<RPCRequest, RPCFailure> {
-        let value: JSONValue
+        parseJSON(line: line).flatMap(parse)
+    }
+
+    /// A request line as a JSON value, or the refusal of a line that is not JSON within the
+    /// limits: the same for a single request and a batch.
+    static func parseJSON(line: [UInt8]) -> Result<JSONValue, RPCFailure> {
         do {
-            value = try JSONText.parse(line)
+            return .success(try JSONText.parse(line))
         } catch {
             switch error {
             case .tooDeep(let limit):
@@ -52,15 +57,11 @@ public struct RPCRequest: Hashable, Sendable {
                 return .failure(RPCFailure(id: .null, error: .parseError(why)))
             }
         }
-        return parse(value)
     }
 
     public static func parse(_ value: JSONValue) -> Result<RPCRequest, RPCFailure> {
         guard case .object(let members) = value else {
-            let why = value.arrayValue != nil
-                ? "batch requests are not supported; send one request object per line"
-                : "expected a request object, got \(value.typeName)"
-            return .failure(RPCFailure(id: .null, error: .invalidRequest(why)))
+            return .failure(RPCFailure(id: .null, error: .invalidRequest("expected a request object, got \(value.typeName)")))
         }
         return check(id: members["id"], jsonrpc: members["jsonrpc"], method: members["method"], params: members["params"])
     }

@@ -122,13 +122,34 @@ final class ConnectionHandler: ChannelInboundHandler {
         let blank = line.withUnsafeReadableBytes { bytes in !bytes.contains { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } }
         guard !blank, let send else { return }
         answersOwed += 1
-        switch RPCRequest.parse(line: line.readableBytesView) {
-        case .success(let request):
+        switch RPCLine.parse(line.readableBytesView) {
+        case .single(.success(let request)):
             if request.isNotification { answersOwed -= 1 }
             router.handle(request, on: context.eventLoop, send: send)
-        case .failure(let failure):
+        case .single(.failure(let failure)):
             logger.debug("bad request line", metadata: ["error": "\(failure.error.message)"])
             router.reject(failure, send: send)
+        case .batch(let entries):
+            handleBatch(entries, context: context, send: send)
+        }
+    }
+
+    /// A batch is answered by one line, an array of its answers, once the last is in; a batch
+    /// of notifications only is answered by nothing.
+    private func handleBatch(_ entries: [Result<RPCRequest, RPCFailure>], context: ChannelHandlerContext, send: @escaping LineSender) {
+        let answered = entries.filter { entry in
+            if case .success(let request) = entry { return !request.isNotification }
+            return true
+        }.count
+        if answered == 0 { answersOwed -= 1 }
+        let reply = BatchReply(expected: answered, maxResultBytes: router.maxResultBytes, send: send)
+        for entry in entries {
+            switch entry {
+            case .success(let request):
+                router.handle(request, on: context.eventLoop, send: reply.sender(for: request.id ?? .null))
+            case .failure(let failure):
+                router.reject(failure, send: reply.sender(for: failure.id))
+            }
         }
     }
 

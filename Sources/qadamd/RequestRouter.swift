@@ -20,6 +20,8 @@ final class RequestRouter: Sendable {
     let service: QueryService
     let report: RuntimeReport
     private let config: DaemonConfig
+    /// The largest answer line: a batch's answers together are held to it too.
+    var maxResultBytes: Int { config.maxResultBytes }
     private let pool: WorkerPool
     private let reloader: Reloader
     private var activity: DaemonActivity { report.activity }
