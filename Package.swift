@@ -21,10 +21,13 @@ let package = Package(
         .library(name: "QadamGeo", targets: ["QadamGeo"]),
         .library(name: "QadamData", targets: ["QadamData"]),
         .library(name: "QadamNetwork", targets: ["QadamNetwork"]),
-        .library(name: "QadamAccess", targets: ["QadamAccess"]),
-        .library(name: "QadamService", targets: ["QadamService"]),
+        .library(name: "QadamMeasures", targets: ["QadamMeasures"]),
+        .library(name: "QadamEngine", targets: ["QadamEngine"]),
+        .library(name: "QadamServer", targets: ["QadamServer"]),
         // The wire contract: what an outside Swift client of qadamd depends on.
-        .library(name: "QadamProtocol", targets: ["QadamProtocol"]),
+        .library(name: "QadamContract", targets: ["QadamContract"]),
+        // A blocking socket client of qadamd, on the contract: what another Swift service links.
+        .library(name: "QadamClient", targets: ["QadamClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -56,33 +59,36 @@ let package = Package(
                        providers: [.apt(["libssl-dev"])]),
 
         .target(name: "QadamGeo", dependencies: [
-            "QadamProtocol", "CGEOS", "CPROJ", .product(name: "HeapModule", package: "swift-collections"),
+            "QadamContract", "CGEOS", "CPROJ", .product(name: "HeapModule", package: "swift-collections"),
         ]),
         .target(name: "QadamData", dependencies: [
-            "QadamGeo", "QadamProtocol", "CSpatiaLite", "CLibCrypto",
+            "QadamGeo", "QadamContract", "CSpatiaLite", "CLibCrypto",
         ]),
         .target(name: "QadamNetwork", dependencies: [
-            "QadamGeo", "QadamData", "QadamProtocol", "CZlib", .product(name: "HeapModule", package: "swift-collections"),
+            "QadamGeo", "QadamData", "QadamContract", "CZlib", .product(name: "HeapModule", package: "swift-collections"),
         ]),
         // PostGIS as an import source, over libpq; only the CLI links it, not the daemon.
-        .target(name: "QadamPostGIS", dependencies: ["QadamData", "QadamProtocol", "CLibPQ"]),
-        .target(name: "QadamAccess", dependencies: [
-            "QadamGeo", "QadamData", "QadamProtocol", .product(name: "HeapModule", package: "swift-collections"),
+        .target(name: "QadamPostGIS", dependencies: ["QadamData", "QadamContract", "CLibPQ"]),
+        .target(name: "QadamMeasures", dependencies: [
+            "QadamGeo", "QadamData", "QadamContract", .product(name: "HeapModule", package: "swift-collections"),
         ]),
-        .target(name: "QadamProtocol", dependencies: []),
+        .target(name: "QadamContract", dependencies: []),
+        .target(name: "QadamClient", dependencies: ["QadamContract"]),
         // Loads a dataset into an immutable snapshot and answers protocol requests against it;
         // shared by the daemon and by the CLI's in-process mode so both give the same answers.
-        .target(name: "QadamService", dependencies: [
-            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol",
+        .target(name: "QadamEngine", dependencies: [
+            "QadamGeo", "QadamData", "QadamNetwork", "QadamMeasures", "QadamContract",
         ]),
         .target(name: "QadamCLI", dependencies: [
-            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamService", "QadamProtocol", "QadamPostGIS",
+            "QadamGeo", "QadamData", "QadamNetwork", "QadamMeasures", "QadamEngine", "QadamContract", "QadamClient", "QadamPostGIS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "DequeModule", package: "swift-collections"),
         ]),
         .executableTarget(name: "qadam", dependencies: ["QadamCLI"]),
-        .executableTarget(name: "qadamd", dependencies: [
-            "QadamService", "QadamProtocol",
+        // qadamd's server: the SwiftNIO socket, routing, limits, reload, systemd; a library so
+        // its parts are unit-tested on NIO's EmbeddedChannel (Tests/QadamServerTests).
+        .target(name: "QadamServer", dependencies: [
+            "QadamEngine", "QadamContract", "QadamClient",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -95,28 +101,35 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "qadamd", dependencies: ["QadamServer"]),
 
         // Shared test helpers: geodata location, fixture datasets, a live qadamd child process.
-        .target(name: "TestSupport", dependencies: ["QadamData", "QadamNetwork", "QadamProtocol"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["QadamData", "QadamNetwork", "QadamContract", "QadamClient"], path: "Tests/TestSupport"),
         .testTarget(name: "QadamGeoTests", dependencies: [
             "QadamGeo",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamDataTests", dependencies: [
-            "QadamGeo", "QadamData", "QadamProtocol", "TestSupport",
+            "QadamGeo", "QadamData", "QadamContract", "TestSupport",
         ]),
         .testTarget(name: "QadamNetworkTests", dependencies: [
             "CZlib", "QadamGeo", "QadamData", "QadamNetwork", "TestSupport",
         ]),
-        .testTarget(name: "QadamAccessTests", dependencies: [
-            "QadamGeo", "QadamData", "QadamAccess", "TestSupport",
+        .testTarget(name: "QadamMeasuresTests", dependencies: [
+            "QadamGeo", "QadamData", "QadamMeasures", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamDaemonTests", dependencies: [
-            "QadamGeo", "QadamData", "QadamNetwork", "QadamAccess", "QadamProtocol", "QadamService", "TestSupport",
+            "QadamGeo", "QadamData", "QadamNetwork", "QadamMeasures", "QadamContract", "QadamClient", "QadamEngine", "TestSupport",
+        ]),
+        .testTarget(name: "QadamServerTests", dependencies: [
+            "QadamServer", "QadamEngine", "QadamContract", "QadamGeo", "TestSupport",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "QadamCLITests", dependencies: [
-            "QadamCLI", "QadamGeo", "QadamData", "QadamNetwork", "QadamProtocol", "QadamPostGIS", "TestSupport",
+            "QadamCLI", "QadamGeo", "QadamData", "QadamNetwork", "QadamContract", "QadamPostGIS", "TestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6]
@@ -135,7 +148,7 @@ if withBenchmarks {
     package.targets.append(
         .executableTarget(
             name: "NetworkBenchmarks",
-            dependencies: ["QadamGeo", "QadamNetwork", "QadamAccess", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["QadamGeo", "QadamNetwork", "QadamMeasures", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/NetworkBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
     // Exports a synthetic city with Qadam's answers and timings for Benchmarks/compare, and
@@ -143,13 +156,13 @@ if withBenchmarks {
     package.targets.append(
         .executableTarget(
             name: "qadam-bench-export",
-            dependencies: ["QadamGeo", "QadamNetwork", "QadamAccess"],
+            dependencies: ["QadamGeo", "QadamNetwork", "QadamMeasures"],
             path: "Benchmarks/ExportTool"))
     // Closed-loop load on a running qadamd from native client threads (docs/performance.md).
     package.targets.append(
         .executableTarget(
             name: "qadam-socket-load",
-            dependencies: ["QadamProtocol"],
+            dependencies: ["QadamContract"],
             path: "Benchmarks/SocketLoad"))
 }
 
@@ -158,7 +171,7 @@ if withBenchmarks {
 //   QADAM_FUZZ=1 swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --product FuzzCSV
 if ProcessInfo.processInfo.environment["QADAM_FUZZ"] == "1" {
     let fuzzTargets: [(name: String, dependency: Target.Dependency)] = [
-        ("FuzzRPCLine", "QadamProtocol"), ("FuzzGeoJSON", "QadamData"), ("FuzzCSV", "QadamData"),
+        ("FuzzRPCLine", "QadamContract"), ("FuzzGeoJSON", "QadamData"), ("FuzzCSV", "QadamData"),
         ("FuzzPBF", "QadamNetwork"), ("FuzzOSMXML", "QadamNetwork"), ("FuzzOverpass", "QadamNetwork"),
     ]
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))

@@ -1,5 +1,5 @@
 import Foundation
-import QadamAccess
+import QadamMeasures
 import QadamGeo
 import QadamNetwork
 

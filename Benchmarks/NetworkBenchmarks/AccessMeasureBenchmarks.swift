@@ -1,5 +1,5 @@
 import Benchmark
-import QadamAccess
+import QadamMeasures
 import QadamGeo
 import QadamNetwork
 

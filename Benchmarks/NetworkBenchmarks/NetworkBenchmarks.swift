@@ -1,6 +1,6 @@
 import Benchmark
 import Foundation
-import QadamAccess
+import QadamMeasures
 import QadamGeo
 import QadamNetwork
 

@@ -1,4 +1,4 @@
-import QadamProtocol
+import QadamContract
 
 /// What the load generator speaks to the daemon under test: qadamd's JSON-RPC lines or
 /// Redis's RESP. Each knows how to write one request and where an answer ends, so one closed

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import QadamProtocol
+import QadamContract
 
 /// `qadam-socket-load`: closed-loop load on a daemon's Unix socket, the way `redis-benchmark`
 /// makes it: one thread polling CLIENTS connections, each with one request in flight and the

@@ -1,6 +1,6 @@
 import Foundation
 import FuzzSupport
-import QadamProtocol
+import QadamContract
 
 /// libFuzzer target: one request line as the daemon reads it (JSON parse with its depth limit,
 /// then the JSON-RPC envelope checks). Any crash or trap is a finding; errors are fine.

@@ -1,4 +1,4 @@
-import QadamProtocol
+import QadamContract
 
 /// GeoJSON geometry text for the rows of a table written as GeoJSON or GeoPackage.
 enum GeometryText {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// How a command prints its answer: an aligned table for people, or a machine format for pipes.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// The `qadam` command line: one subcommand per daemon method, plus data management.
 ///

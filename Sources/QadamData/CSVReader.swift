@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// Reads a CSV file (RFC 4180: quoted fields may hold commas, quotes and newlines) with a
 /// header row; geometry comes from `lon`/`lat` columns or a WKT `geometry` column.

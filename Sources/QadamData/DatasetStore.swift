@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// A dataset file: one SpatiaLite database with a table per layer (see docs/dataset.md).
 ///

@@ -1,5 +1,5 @@
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// A generic feature with free-form properties, for layers without a fixed schema: the street
 /// network's line features (with `highway`, `oneway`, ... as the network importer writes them).

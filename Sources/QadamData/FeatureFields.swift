@@ -1,5 +1,5 @@
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// Reads one source feature's mapped fields as typed values, recording a located problem for
 /// each value that is missing or malformed.

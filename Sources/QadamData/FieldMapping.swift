@@ -1,5 +1,5 @@
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// Which source field feeds which target field of a layer, e.g. `population <- "Население"`.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// Reads a GeoJSON FeatureCollection (or a single Feature) into `SourceFeature`s.
 enum GeoJSONReader {

@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// Reads one feature table of an OGC GeoPackage (a SQLite file) as source features, so a
 /// population grid such as Kontur's H3 hexagons (`population` table: `h3`, `population`,

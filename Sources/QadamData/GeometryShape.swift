@@ -1,5 +1,5 @@
 /// The geometry each layer of a dataset must carry; `LayerKind` itself is declared in the
-/// wire contract (QadamProtocol), where `info` names layers with it.
+/// wire contract (QadamContract), where `info` names layers with it.
 extension LayerKind {
     /// The shape every geometry of the layer must have.
     public var geometryShape: GeometryShape {

@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// A row of one dataset layer: the domain types (`Settlement`, `District`, ...) and `Feature`.
 ///

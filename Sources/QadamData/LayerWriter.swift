@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// Writes one layer's records into an open (temporary) dataset inside its transaction.
 enum LayerWriter {

@@ -1,5 +1,5 @@
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// Finds settlements and districts by name, in Kazakh, Russian or Latin spelling, ignoring
 /// case and the usual spelling variants (Ауэзовский/Ауезовский/Auezov, Конаев/Кунаев/Qonaev),

@@ -1,4 +1,4 @@
-import QadamProtocol
+import QadamContract
 /// What a spatial database query returned, as one layer's source: every column but the
 /// geometry as properties, and the geometry as EWKB (PostGIS's binary form, which carries the
 /// SRID). QadamData knows no database client; `QadamPostGIS` fills this in, and

@@ -1,6 +1,6 @@
 import CSpatiaLite
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// A failure reported by SQLite or SpatiaLite, with the statement that failed.
 public struct DatabaseError: Error, CustomStringConvertible, Sendable {

@@ -1,5 +1,5 @@
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// One feature, CSV row or query row as read from a source, before it is mapped to a layer.
 struct SourceFeature {

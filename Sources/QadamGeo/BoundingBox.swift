@@ -1,5 +1,5 @@
 /// What an axis-aligned box does; the box itself is declared in the wire contract
-/// (QadamProtocol), where `info` reports layer extents with it.
+/// (QadamContract), where `info` reports layer extents with it.
 extension BoundingBox {
     public static let empty = BoundingBox(minX: .infinity, minY: .infinity,
                                           maxX: -.infinity, maxY: -.infinity)

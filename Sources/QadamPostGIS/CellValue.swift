@@ -1,4 +1,4 @@
-import QadamProtocol
+import QadamContract
 
 /// One non-geometry cell, from PostgreSQL's text form, as the JSON value a file would have
 /// held: numbers as numbers, text as strings, booleans as booleans, NULL as null. Other types

@@ -1,7 +1,7 @@
 import Foundation
 import CLibPQ
 import QadamData
-import QadamProtocol
+import QadamContract
 
 /// Reads one PostGIS table or query into a `QueryResult` over a single libpq connection: the
 /// geometry column arrives as hex EWKB (PostGIS's text form of its binary, SRID included), the

@@ -1,6 +1,6 @@
 import Foundation
-import QadamCLI
-import QadamProtocol
+@testable import QadamCLI
+import QadamContract
 import TestSupport
 import Testing
 
@@ -152,6 +152,35 @@ final class BackendCommandsTests {
         let backend = try InProcessBackend(datasetPath: daemon.datasetPath, normsPath: DatasetFixture.normsPath)
         do {
             _ = try backend.call("locate", params: ["at": [200, 43]])
+            Issue.record("locate accepted lon 200")
+        } catch let error as CLIError {
+            #expect(error.exitCode == .dataError)
+            #expect(error.message.contains("-32602") && error.message.contains("field at"))
+        }
+    }
+}
+
+extension BackendCommandsTests {
+    /// In process a method of the contract is a function call on typed values; what it gives
+    /// (the result, the snapshot, the object `--format json` prints, the error) is what the
+    /// path through JSON values gives.
+    @Test func typedCallsInProcessAnswerAsTheJSONPathDoes() throws {
+        let backend = try InProcessBackend(datasetPath: daemon.datasetPath, normsPath: DatasetFixture.normsPath)
+        func same<M: RPCMethod>(_ method: M.Type, _ params: M.Params) throws {
+            let typed = try backend.call(method, params)
+            let viaJSON = try backend.callThroughValues(method, params)
+            #expect(typed.snapshot == viaJSON.snapshot && typed.snapshot == daemon.contentHash)
+            #expect(try typed.json == viaJSON.json, "\(M.name)")
+        }
+        for point in [Coordinate(lon: 76.5, lat: 43.5), Coordinate(lon: 77.5, lat: 43.2), Coordinate(lon: 10, lat: 10)] {
+            try same(RPC.Locate.self, .init(at: point))
+        }
+        for name in ["beta", "Westryon", "nowhere at all"] {
+            try same(RPC.Resolve.self, .init(name: name))
+        }
+        try same(RPC.Ping.self, .init())
+        do {
+            _ = try backend.call(RPC.Locate.self, .init(at: Coordinate(lon: 200, lat: 43)))
             Issue.record("locate accepted lon 200")
         } catch let error as CLIError {
             #expect(error.exitCode == .dataError)

@@ -1,8 +1,9 @@
 import Foundation
-import QadamProtocol
+import QadamContract
 import TestSupport
 import QadamGeo
 import Testing
+import QadamClient
 
 /// Hostile and careless clients against a live daemon: each error is answered, the
 /// connection survives where the protocol allows, and the daemon keeps serving others.

@@ -1,4 +1,4 @@
-import QadamProtocol
+import QadamContract
 import Testing
 
 /// What every real answer of a typed method must satisfy, shared by the contract tests.

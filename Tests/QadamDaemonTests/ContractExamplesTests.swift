@@ -1,7 +1,7 @@
-import QadamProtocol
+import QadamContract
 import Testing
 
-/// The typed contract (QadamProtocol's `RPC.*` types) against the wire as docs/protocol.md
+/// The typed contract (QadamContract's `RPC.*` types) against the wire as docs/protocol.md
 /// shows it, and the daemon answers it (ProtocolExamplesTests replays the same lines): every
 /// documented request of a typed method reads into its `Params` and writes back the same
 /// object, and every documented answer reads into its `Result` and writes back the same object.

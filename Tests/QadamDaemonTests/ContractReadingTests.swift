@@ -1,7 +1,7 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
-import QadamService
+import QadamContract
+import QadamEngine
 import Testing
 
 /// The direct readers (`JSONTextReadable`: the audit's rows, which `qadam audit --socket` reads

@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 import Testing
 
 /// The direct writers (`JSONTextWritable`: the hot results, and the audit's params the CLI

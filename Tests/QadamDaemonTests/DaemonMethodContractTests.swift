@@ -1,6 +1,6 @@
 import Foundation
-import QadamProtocol
-import QadamService
+import QadamContract
+import QadamEngine
 import TestSupport
 import Testing
 

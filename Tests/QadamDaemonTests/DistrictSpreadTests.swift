@@ -1,6 +1,6 @@
 import QadamData
 import QadamGeo
-@testable import QadamService
+@testable import QadamEngine
 import Testing
 
 /// The dasymetric spread of a district's known total over its settlements without a recorded

@@ -1,7 +1,8 @@
 import Foundation
-import QadamProtocol
+import QadamContract
 import TestSupport
 import Testing
+import QadamClient
 
 /// The optional Prometheus endpoint: off by default, `GET /metrics` on a Unix socket when
 /// configured, with the same figures `stats` reports, in valid text exposition format.

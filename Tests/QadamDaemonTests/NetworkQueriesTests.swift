@@ -1,6 +1,6 @@
 import Foundation
-import QadamProtocol
-@testable import QadamService
+import QadamContract
+@testable import QadamEngine
 import TestSupport
 import Testing
 

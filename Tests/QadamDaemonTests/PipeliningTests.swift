@@ -1,5 +1,5 @@
 import Foundation
-import QadamProtocol
+import QadamContract
 import TestSupport
 import Testing
 

@@ -1,7 +1,8 @@
 import Foundation
-import QadamProtocol
+import QadamContract
 import QadamGeo
 import Testing
+import QadamClient
 
 @Suite struct ProtocolCodingTests {
     @Test func requestParsingNamesWhatIsWrong() {

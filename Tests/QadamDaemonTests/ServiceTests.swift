@@ -1,7 +1,7 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
-import QadamService
+import QadamContract
+import QadamEngine
 import TestSupport
 import Testing
 

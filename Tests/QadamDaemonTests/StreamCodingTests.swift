@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 import Testing
 
 /// `JSONStreamEncoder` and `JSONValueDecoder` held to Foundation's `JSONEncoder` and

@@ -1,7 +1,7 @@
-import QadamAccess
+import QadamMeasures
 import QadamGeo
 import QadamNetwork
-import QadamService
+import QadamEngine
 import Testing
 
 /// The network travel-cost seam against its obviously-correct reference: one routed

@@ -1,5 +1,6 @@
 import Testing
-@testable import QadamProtocol
+@testable import QadamClient
+import QadamContract
 
 /// A response line as the typed client reads it (`RPCClient.response(to:reading:)`): its own
 /// answer read as the result type whichever member comes first, another request's answer

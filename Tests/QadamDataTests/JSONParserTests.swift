@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 import Testing
 
 @Suite("The JSON parser (data files and the wire)")

@@ -1,8 +1,9 @@
 import Foundation
 import QadamData
-import QadamProtocol
+import QadamContract
 #if canImport(Glibc)
 import Glibc
+import QadamClient
 #endif
 
 /// A real `qadamd` child process, built by `swift build`, serving a `DatasetFixture` dataset

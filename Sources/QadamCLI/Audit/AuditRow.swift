@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 import QadamData
 
 /// One line of audit output: the origin, its measured values (one per schema column), or the

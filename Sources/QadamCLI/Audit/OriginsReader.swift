@@ -1,6 +1,6 @@
 import Foundation
 import QadamData
-import QadamProtocol
+import QadamContract
 
 /// A broken origins file, located by file and row (CSV) or feature index (GeoJSON).
 public struct OriginsFileError: Error, CustomStringConvertible, LocalizedError, Equatable {

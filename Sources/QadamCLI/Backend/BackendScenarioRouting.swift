@@ -1,7 +1,7 @@
-import QadamAccess
+import QadamMeasures
 import QadamData
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// Scenario routing answered by the `nearest` method of a backend, so a scenario's network
 /// figures are the ones `qadam nearest` and the daemon give for the same point.

@@ -1,6 +1,6 @@
 import Foundation
-import QadamProtocol
-import QadamService
+import QadamContract
+import QadamEngine
 
 /// Answers from a dataset file loaded into this process (`--dataset`), with the daemon's own
 /// loader and method table.
@@ -24,5 +24,28 @@ public struct InProcessBackend: QueryBackend {
         case .success(let result): return result
         case .failure(let error): throw CLIError(error)
         }
+    }
+
+    /// A method of the contract is a function call: the handler gets the typed params and its
+    /// typed result is used as it is. Only `--format json` writes it, as the daemon would.
+    public func call<M: RPCMethod>(_ method: M.Type, _ params: M.Params) throws -> Answer<M.Result> {
+        guard let (outcome, snapshot) = service.call(method, params) else { return try callThroughValues(method, params) }
+        switch outcome {
+        case .failure(let error):
+            throw CLIError(error)
+        case .success(let result):
+            let hash = snapshot.contentHash
+            return Answer(result: result, snapshot: hash) {
+                switch MethodRegistry.answer(M.name, snapshot: hash, { result }) {
+                case .success(let encoded): return try JSONText.parse(encoded.bytes)
+                case .failure(let error): throw CLIError(error)
+                }
+            }
+        }
+    }
+
+    /// Computed when the answer is asked for: this process has no other thread to work on.
+    public func start<M: RPCMethod>(_ method: M.Type, _ params: M.Params) throws -> PendingCall<M.Result> {
+        PendingCall { try self.call(method, params).result }
     }
 }

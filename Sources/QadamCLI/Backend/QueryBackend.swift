@@ -1,4 +1,4 @@
-import QadamProtocol
+import QadamContract
 
 /// Where a command's questions are answered: a dataset loaded in this process, or a running
 /// qadamd. Both run the same `MethodRegistry` on the same snapshot type, so a command prints
@@ -15,6 +15,9 @@ public protocol QueryBackend {
     /// `start` for a method of the wire contract: the answer is collected as `M.Result`. A
     /// daemon's answer is read straight from its text where the types can (the audit's rows).
     func start<M: RPCMethod>(_ method: M.Type, _ params: M.Params) throws -> PendingCall<M.Result>
+    /// A method of the wire contract, typed both ways: a daemon is sent `M.Params` as JSON and
+    /// its answer read into `M.Result`; in process the handler is called with the values.
+    func call<M: RPCMethod>(_ method: M.Type, _ params: M.Params) throws -> Answer<M.Result>
 }
 
 /// A call started by `QueryBackend.start`, whose answer is collected once.
@@ -38,9 +41,13 @@ extension QueryBackend {
         return PendingCall { try M.result(from: pending.answer()) }
     }
 
-    /// A method of the wire contract, typed both ways: the request is encoded from `M.Params`
+    /// A method of the wire contract through values: the request is encoded from `M.Params`
     /// and the answer read into `M.Result` (an answer of another shape is a data error).
     public func call<M: RPCMethod>(_ method: M.Type, _ params: M.Params) throws -> Answer<M.Result> {
+        try callThroughValues(method, params)
+    }
+
+    func callThroughValues<M: RPCMethod>(_ method: M.Type, _ params: M.Params) throws -> Answer<M.Result> {
         let json = try call(M.name, params: M.requestValue(params))
         return Answer(result: try M.result(from: json), json: json)
     }
@@ -66,14 +73,30 @@ extension RPCMethod {
     }
 }
 
-/// A typed answer, with the object it was read from: that is what `--format json` prints, and
-/// it carries the `snapshot` every answer has.
+/// A typed answer, the snapshot that gave it, and its object as the wire has it, which is what
+/// `--format json` prints: a daemon's own answer, or, in process, the result written only when
+/// it is asked for.
 public struct Answer<Result> {
     public let result: Result
-    public let json: JSONValue
-
     /// The content hash of the snapshot that answered.
-    public var snapshot: String? { json["snapshot"]?.stringValue }
+    public let snapshot: String?
+    private let object: () throws -> JSONValue
+
+    /// An answer read from the object a daemon sent.
+    public init(result: Result, json: JSONValue) {
+        self.result = result
+        snapshot = json["snapshot"]?.stringValue
+        object = { json }
+    }
+
+    /// An answer made in this process; `object` writes it as a daemon would.
+    public init(result: Result, snapshot: String, object: @escaping () throws -> JSONValue) {
+        self.result = result
+        self.snapshot = snapshot
+        self.object = object
+    }
+
+    public var json: JSONValue { get throws { try object() } }
 }
 
 extension CLIError {

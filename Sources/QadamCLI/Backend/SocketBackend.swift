@@ -1,4 +1,5 @@
-import QadamProtocol
+import QadamContract
+import QadamClient
 
 /// Asks the qadamd listening on a Unix socket (`--socket` or `QADAM_SOCKET`).
 public final class SocketBackend: QueryBackend {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// `qadam audit`: one row per origin (a CSV/GeoJSON file of points, or the dataset's
 /// settlements), streamed as the `audit` method answers chunk after chunk (docs/audit.md).

@@ -1,4 +1,4 @@
-import QadamProtocol
+import QadamContract
 
 /// District outlines by id from either backend (the `districts` method with `ids`, as stored:
 /// no simplification), as GeoJSON MultiPolygons, so the rows of a roll-up by district or

@@ -1,5 +1,5 @@
 import Foundation
-import QadamService
+import QadamEngine
 
 /// Where the authored `geodata/` folders (facts, scenarios) are found when not named: where
 /// `GeodataSearchPath` looks, the same search the norms catalogue uses.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 import QadamData
 
 /// The options `import` and `validate` share: which layer, and how source fields map to it.

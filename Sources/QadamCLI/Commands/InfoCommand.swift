@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// `qadam info`: the snapshot being served and its layers (counts, extents, sources,
 /// licences, content hash). Both backends answer with the `info` method, so the table is the

@@ -1,5 +1,5 @@
 import ArgumentParser
-import QadamProtocol
+import QadamContract
 
 /// `qadam isochrone --from LON,LAT --minutes 5,10,15`: the areas reachable within each time —
 /// the `isochrone` method, asked of either backend. `--format geojson` gives one (Multi)Polygon

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QadamData
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// `qadam locate --at LON,LAT`: which oblast, rayon, city district, polycentre and
 /// agglomeration zone a point is in, and its nearest settlement — the `locate` method, asked

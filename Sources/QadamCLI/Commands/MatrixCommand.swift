@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// `qadam matrix --from-layer L1 --to-layer L2`: network length and time between every
 /// feature of two dataset layers, one CSV row per pair (`from,to,length_m,time_s`; empty

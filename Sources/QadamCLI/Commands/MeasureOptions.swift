@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// Flags the service-gap commands share; they become the methods' common parameters.
 struct MeasureOptions: ParsableArguments {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import QadamProtocol
+import QadamContract
 
 /// `qadam nearest --kind K --from LON,LAT`: the nearest facilities of a kind over the street
 /// network — the `nearest` method, asked of either backend.

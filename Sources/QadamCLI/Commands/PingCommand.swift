@@ -1,5 +1,5 @@
 import ArgumentParser
-import QadamProtocol
+import QadamContract
 
 /// `qadam ping`: is the backend answering, and on which snapshot.
 struct PingCommand: ParsableCommand {

@@ -1,4 +1,4 @@
-import QadamProtocol
+import QadamContract
 
 /// Where a row of a service-gap table is drawn in GeoJSON and GeoPackage output.
 enum RowPlace: Equatable {

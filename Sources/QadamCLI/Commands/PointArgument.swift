@@ -1,7 +1,7 @@
 import Foundation
 import ArgumentParser
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// A point on the command line (`--at`, `--from`, `--to`): `LON,LAT` in WGS 84 degrees, or
 /// the name of a settlement or district in any spelling (Kazakh, Russian, Latin), which the

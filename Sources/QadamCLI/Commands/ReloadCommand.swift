@@ -1,5 +1,5 @@
 import ArgumentParser
-import QadamProtocol
+import QadamContract
 
 /// `qadam reload --socket PATH`: the daemon loads its dataset file again and swaps it in.
 struct ReloadCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// What to shade a report's districts by.
 enum ReportShade: String, CaseIterable, ExpressibleByArgument {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// `qadam report`: one self-contained HTML file for an area — districts shaded by a measure,
 /// facilities, the worst gaps, tables with their norm ids and sources, bar charts, and the

@@ -1,5 +1,5 @@
 import ArgumentParser
-import QadamProtocol
+import QadamContract
 
 /// `qadam resolve NAME`: which settlement or district a name stands for, in any spelling — the
 /// `resolve` method, asked of either backend. The same lookup runs wherever a command takes a

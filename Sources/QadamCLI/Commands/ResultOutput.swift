@@ -1,5 +1,5 @@
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// Writing a method's result: `--format json` gives the result object itself (so it is the
 /// same whichever backend answered), the other formats a table built from it, named `layer`

@@ -1,5 +1,5 @@
 import ArgumentParser
-import QadamProtocol
+import QadamContract
 
 /// `qadam route --from LON,LAT --to LON,LAT`: the fastest way over the street network — the
 /// `route` method, asked of either backend.

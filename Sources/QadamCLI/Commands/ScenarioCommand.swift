@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamAccess
+import QadamMeasures
 import QadamData
 
 /// `qadam scenario list|run`: the documented cases as runnable audits (docs/scenarios.md).

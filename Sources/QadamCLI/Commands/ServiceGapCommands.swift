@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// `qadam coverage`: people with a facility of a kind within a limit; lists the points outside.
 struct CoverageCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import QadamProtocol
+import QadamContract
 
 /// `qadam stats --socket PATH`: the daemon's request counts and latencies per method.
 struct StatsCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
+import QadamContract
 
 /// `--profile`, `--speed-kmh` and `--max-snap-m`, shared by the street network commands; they
 /// become the methods' `profile`, `speed_kmh` and `max_snap_m` parameters. The old spellings

@@ -1,5 +1,5 @@
 import ArgumentParser
-import QadamProtocol
+import QadamContract
 
 // The wire contract's closed vocabularies as command-line values: `--kind clinic` is read by the
 // same `init(parsing:)` as a request's `"kind": "clinic"`, so every command and the daemon

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import QadamProtocol
-import QadamService
+import QadamContract
+import QadamEngine
 
 /// `qadam whatif`: a scenario of added, removed or resized facilities against the base.
 struct WhatIfCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// Spreads known population totals over where people live as the street network shows it:
 /// each area's total goes to grid cells in proportion to the weighted length of residential

@@ -1,7 +1,7 @@
 import Foundation
 import QadamData
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// One street way as kept by an import: a run of nodes (ids and positions) and its tags. A way cut by clipping or a missing node gives several runs with one id.
 public struct StreetWay: Sendable, Equatable {

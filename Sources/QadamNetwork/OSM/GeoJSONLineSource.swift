@@ -1,6 +1,6 @@
 import Foundation
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// A GeoJSON FeatureCollection of LineString / MultiLineString features seen as OSM ways.
 ///

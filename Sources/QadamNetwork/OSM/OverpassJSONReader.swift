@@ -1,7 +1,7 @@
 import Foundation
 import QadamData
 import QadamGeo
-import QadamProtocol
+import QadamContract
 
 /// Nodes and ways of an Overpass API JSON answer (`[out:json]`), the format overpass-turbo
 /// exports and osmnx caches:
