@@ -103,20 +103,22 @@ let package = Package(
         ]),
         .executableTarget(name: "qadamd", dependencies: ["QadamServer"]),
 
-        // Shared test helpers: geodata location, fixture datasets, a live qadamd child process.
-        .target(name: "TestSupport", dependencies: ["QadamData", "QadamNetwork", "QadamContract", "QadamClient"], path: "Tests/TestSupport"),
+        // Shared test helpers: geodata location, fixture datasets, a live qadamd child process,
+        // the synthetic city and the dense cost matrix (tests' and benchmarks' inputs, kept
+        // out of the library targets).
+        .target(name: "TestSupport", dependencies: ["QadamGeo", "QadamData", "QadamNetwork", "QadamMeasures", "QadamContract", "QadamClient"], path: "Tests/TestSupport"),
         .testTarget(name: "QadamGeoTests", dependencies: [
-            "QadamGeo",
+            "QadamGeo", "QadamContract",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamDataTests", dependencies: [
             "QadamGeo", "QadamData", "QadamContract", "TestSupport",
         ]),
         .testTarget(name: "QadamNetworkTests", dependencies: [
-            "CZlib", "QadamGeo", "QadamData", "QadamNetwork", "TestSupport",
+            "CZlib", "QadamGeo", "QadamData", "QadamNetwork", "QadamContract", "TestSupport",
         ]),
         .testTarget(name: "QadamMeasuresTests", dependencies: [
-            "QadamGeo", "QadamData", "QadamMeasures", "TestSupport",
+            "QadamGeo", "QadamData", "QadamMeasures", "QadamContract", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "QadamDaemonTests", dependencies: [
@@ -142,13 +144,13 @@ if withBenchmarks {
     package.targets.append(
         .executableTarget(
             name: "GeoBenchmarks",
-            dependencies: ["QadamGeo", "QadamData", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["QadamGeo", "QadamData", "QadamContract", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/GeoBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
     package.targets.append(
         .executableTarget(
             name: "NetworkBenchmarks",
-            dependencies: ["QadamGeo", "QadamNetwork", "QadamMeasures", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["QadamGeo", "QadamNetwork", "QadamMeasures", "QadamContract", "TestSupport", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/NetworkBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]))
     // Exports a synthetic city with Qadam's answers and timings for Benchmarks/compare, and
@@ -156,7 +158,7 @@ if withBenchmarks {
     package.targets.append(
         .executableTarget(
             name: "qadam-bench-export",
-            dependencies: ["QadamGeo", "QadamNetwork", "QadamMeasures"],
+            dependencies: ["QadamGeo", "QadamNetwork", "QadamMeasures", "QadamContract", "TestSupport"],
             path: "Benchmarks/ExportTool"))
     // Closed-loop load on a running qadamd from native client threads (docs/performance.md).
     package.targets.append(

@@ -2,6 +2,7 @@ import Foundation
 import QadamMeasures
 import QadamGeo
 import QadamNetwork
+import TestSupport
 
 /// A synthetic city with facilities and demand on its vertices, exported with Qadam's own
 /// answers and timings, so the Python harness can run pandana, networkx and PySAL access on

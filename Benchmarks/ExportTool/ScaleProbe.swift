@@ -1,6 +1,8 @@
 import Foundation
 import QadamGeo
 import QadamNetwork
+import TestSupport
+import QadamContract
 
 /// How time and memory grow with city size: one row of the scale table in
 /// docs/performance.md. Each size runs in its own process (see `Benchmarks/scale.sh`), so the

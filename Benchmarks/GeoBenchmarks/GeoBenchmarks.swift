@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import QadamData
 import QadamGeo
+import QadamContract
 
 /// Spatial primitives on the query path: R-tree look-ups, point-in-polygon, geodesics, and
 /// `locate` itself on the default dataset.

@@ -2,6 +2,7 @@ import Benchmark
 import QadamMeasures
 import QadamGeo
 import QadamNetwork
+import TestSupport
 
 /// Coverage and 2SFCA for a synthetic city: population points on the street grid (every
 /// 10th vertex), 200 schools, walking costs within 20 minutes from bounded network searches.

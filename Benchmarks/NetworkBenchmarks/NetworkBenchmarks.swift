@@ -3,6 +3,8 @@ import Foundation
 import QadamMeasures
 import QadamGeo
 import QadamNetwork
+import TestSupport
+import QadamContract
 
 /// The street network on the query path: OSM import, building, snapping, one-to-all, matrix,
 /// isochrone, facility lookups, routes and the cache, on deterministic synthetic cities of

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Outer radii of the zones in kilometres, measured geodesically from the core
 /// (Almaty 2021: intensive 30–45 km, active 70 km, weak 90 km).

@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamContract
 
 /// Polygons with values, answering "which polygons cover this point?".
 ///

@@ -1,3 +1,5 @@
+import QadamContract
+
 /// The canonical content hashes of a dataset.
 ///
 /// A layer's hash covers its records sorted by id: for each, the id, the canonical record JSON

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// A dataset's summary: schema version, build time, content hash, layers.
 public struct DatasetInfo: Codable, Sendable {

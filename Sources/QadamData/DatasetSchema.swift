@@ -1,3 +1,5 @@
+import QadamContract
+
 /// The tables of a dataset file; docs/dataset.md describes them for people using SQL.
 enum DatasetSchema {
     static func create(_ db: SQLiteConnection) throws {

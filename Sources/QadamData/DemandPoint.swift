@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Where people live: a building, a grid cell or a settlement point, with its population.
 public struct DemandPoint: LayerRecord {

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 
 /// An administrative area with its boundary.

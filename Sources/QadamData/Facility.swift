@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 extension FacilityKind {
     /// The unit capacity is usually counted in for this kind.

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Answers "where is this point?" from a dataset's districts, settlements, polycentres and
 /// agglomerations, held in memory.

@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamContract
 
 /// Writes tables with WGS 84 geometries as a GeoPackage 1.2 file that GDAL and QGIS open: one
 /// feature table per layer, with a `geom` column in EPSG:4326 and attribute columns typed from

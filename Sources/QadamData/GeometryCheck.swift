@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Checks one feature's geometry against its layer and repairs invalid polygons.
 enum GeometryCheck {

@@ -1,3 +1,5 @@
+import QadamContract
+
 /// The geometry each layer of a dataset must carry; `LayerKind` itself is declared in the
 /// wire contract (QadamContract), where `info` names layers with it.
 extension LayerKind {

@@ -1,3 +1,5 @@
+import QadamContract
+
 /// What reading a source file for one layer found: how many features, which source fields
 /// were used for which targets, and every problem.
 public struct ImportReport: Codable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamContract
 
 /// Reads a GeoJSON or CSV file, or a query's result, as one layer: format detection, layer
 /// inference, field resolution and mapping. Writes nothing; `DatasetStore.importLayer` writes

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Turns a source document into one layer's records, with every problem located.
 ///

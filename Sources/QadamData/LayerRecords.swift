@@ -1,3 +1,5 @@
+import QadamContract
+
 /// The records of one layer, whatever their type, as the importer hands them to the store.
 public enum LayerRecords: Sendable {
     case settlements([Settlement])

@@ -1,3 +1,5 @@
+import QadamContract
+
 /// The target fields of each layer and the source fields tried by default, in order.
 ///
 /// The defaults cover the files Qadam is fed in practice: geokz ADM1/ADM2 (`ADM2_PCODE`,

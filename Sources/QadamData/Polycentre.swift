@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// A named planning centre inside a city (Almaty: Север, Запад, Юго-запад, Восточные ворота,
 /// Исторический центр).

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Special statuses that add or change norms: monotown, small town, border settlement.
 public struct SettlementFlags: Codable, Sendable, Hashable {

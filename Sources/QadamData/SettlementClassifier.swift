@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Gives every settlement its СРС class, flags, oblast and rayon, by the rules of
 /// docs/classification.md, from the settlement points, the ADM1/ADM2 polygons and the authored

@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamContract
 
 /// A row of `geodata/facts/cities_status.csv`: a city whose status a document states.
 public struct CityStatusFact: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import Foundation
 import QadamData
 import QadamNetwork
+import QadamContract
 
 /// Builds a dataset's street network at snapshot load, reusing the compiled graph cached
 /// beside the dataset (`<dataset>.graph`) when it was made from the same network layer.

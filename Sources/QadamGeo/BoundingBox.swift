@@ -1,3 +1,5 @@
+import QadamContract
+
 /// What an axis-aligned box does; the box itself is declared in the wire contract
 /// (QadamContract), where `info` reports layer extents with it.
 extension BoundingBox {

@@ -1,4 +1,5 @@
 import CPROJ
+import QadamContract
 
 /// Distances, lengths and areas on the WGS 84 ellipsoid, computed with Karney's algorithms
 /// as shipped in PROJ (`geodesic.h`): accurate to nanometres, with no projection distortion.

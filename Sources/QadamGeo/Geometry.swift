@@ -1,5 +1,6 @@
 import CGEOS
 import Foundation
+import QadamContract
 
 /// A GEOS geometry owned by Swift: the handle is destroyed exactly once, in `deinit`.
 ///

@@ -1,4 +1,5 @@
 import HeapModule
+import QadamContract
 /// A static, packed Hilbert R-tree over bounding boxes (the flatbush layout), answering
 /// "which items' boxes meet this box" and "which items are nearest this point".
 ///

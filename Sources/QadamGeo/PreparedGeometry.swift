@@ -1,5 +1,6 @@
 import CGEOS
 import Foundation
+import QadamContract
 
 /// A geometry with GEOS's internal indexes built, for many predicate tests against one
 /// polygon (which district contains this point?).

@@ -1,5 +1,6 @@
 import CPROJ
 import Foundation
+import QadamContract
 
 /// A coordinate transformation between two CRSs, with longitude/easting first on both sides
 /// (`proj_normalize_for_visualization`), whatever axis order the EPSG definitions declare.

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// A zone of influence: settlements within `radius` metres (straight line) of a core.
 public struct AgglomerationZone: Codable, Sendable, Equatable {

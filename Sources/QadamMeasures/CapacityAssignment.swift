@@ -1,3 +1,5 @@
+import QadamContract
+
 /// Demand sent from one site to one facility by an assignment.
 public struct AssignmentFlow: Codable, Sendable, Equatable {
     public var demand: Int

@@ -1,3 +1,5 @@
+import QadamContract
+
 extension CostUnit {
     /// A cost as a planner reads it: "17.0 km", "450 m", "35 min", "1 h 05 min".
     public func describe(_ cost: Double) -> String {

@@ -1,3 +1,5 @@
+import QadamContract
+
 /// A demand site with no facility within the cutoff, with how far the nearest one is.
 public struct UncoveredSite: Codable, Sendable, Equatable {
     public var index: Int

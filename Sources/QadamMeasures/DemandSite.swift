@@ -1,5 +1,6 @@
 import QadamData
 import QadamGeo
+import QadamContract
 
 /// Where people live, as the measures see it: a building, grid cell or settlement point.
 ///

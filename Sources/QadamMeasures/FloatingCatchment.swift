@@ -1,3 +1,5 @@
+import QadamContract
+
 /// Supply per person reachable from one demand site.
 public struct AccessRatio: Codable, Sendable, Equatable {
     public var index: Int

@@ -1,5 +1,6 @@
 import HeapModule
 import QadamGeo
+import QadamContract
 
 /// One facility chosen by site selection.
 public struct SitePick: Codable, Sendable, Equatable {

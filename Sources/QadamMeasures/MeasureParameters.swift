@@ -1,3 +1,5 @@
+import QadamContract
+
 /// Which algorithm produced a result; echoed so a report says how its numbers were made.
 public enum AccessMethod: String, Codable, Sendable, Hashable {
     case coverage

@@ -1,3 +1,5 @@
+import QadamContract
+
 /// The identifiers a norms catalogue may use, kept in one place.
 ///
 /// The catalogue is read as strings and checked against these lists, so that a wrong word is

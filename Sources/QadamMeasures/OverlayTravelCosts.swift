@@ -1,3 +1,5 @@
+import QadamContract
+
 /// A scenario's travel costs as a cheap overlay on the base source: some facilities hidden,
 /// new ones appended with a cost column each. The base is never copied, matching the
 /// snapshot-plus-overlay design of what-if queries.

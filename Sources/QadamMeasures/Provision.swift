@@ -1,3 +1,5 @@
+import QadamContract
+
 /// One norm a settlement class must meet: a facility of `kind` within `maxCost`.
 public struct ProvisionRequirement: Codable, Sendable, Hashable {
     public var kind: String

@@ -1,3 +1,5 @@
+import QadamContract
+
 /// Seat deficit per group, by demand and by the planning ratio.
 public struct SeatBalanceResult: Codable, Sendable, Equatable {
     public var parameters: MeasureParameters

@@ -1,4 +1,5 @@
 import Foundation
+import QadamContract
 
 public struct ServiceGapsResult: Codable, Sendable, Equatable {
     public var parameters: MeasureParameters

@@ -1,3 +1,5 @@
+import QadamContract
+
 /// Travel costs stored as compressed sparse rows, sorted by cost within each row, so that a
 /// cutoff query is a binary search. This is the shape a many-to-many network search with a
 /// horizon produces; build it once per snapshot and share it across queries.

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// *Estimated* travel costs from geodesic distance × detour factor (and a speed, for seconds):
 /// the fallback when no street network covers an area, e.g. between villages of an oblast.

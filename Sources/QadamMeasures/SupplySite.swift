@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// A service point as the measures see it: one facility of one kind with a capacity
 /// (seats, visits per shift, beds). Its position in the array is its *index*.

@@ -1,3 +1,5 @@
+import QadamContract
+
 /// One facility reachable from a demand site, with the travel cost to it.
 public struct ReachableSupply: Codable, Sendable, Hashable {
     /// Index into the supply array the cost source was built for.
@@ -35,7 +37,7 @@ extension TravelCosts {
 
 extension ReachableSupply {
     /// The order every row is kept in: by cost, then by supply index so results are deterministic.
-    static func precedes(_ a: ReachableSupply, _ b: ReachableSupply) -> Bool {
+    public static func precedes(_ a: ReachableSupply, _ b: ReachableSupply) -> Bool {
         a.cost != b.cost ? a.cost < b.cost : a.supply < b.supply
     }
 }

@@ -1,3 +1,5 @@
+import QadamContract
+
 /// One change to the facilities of a scenario.
 public enum FacilityChange: Sendable {
     /// A new facility; `costsToNewSite(i)` is the travel cost from demand site `i` to it (nil =

@@ -2,6 +2,7 @@ import Foundation
 import QadamGeo
 import TestSupport
 import Testing
+import QadamContract
 
 /// `qadam audit` end to end through the built binary, in-process and against a live qadamd
 /// serving the services fixture (no street network, so distances are estimated).

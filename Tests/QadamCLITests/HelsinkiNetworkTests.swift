@@ -3,6 +3,7 @@ import QadamGeo
 import QadamNetwork
 import TestSupport
 import Testing
+import QadamContract
 
 /// The Helsinki OSM sample through `qadam import` and the network commands, checked against
 /// the library's own answer (Tests/QadamNetworkTests/RealDataImportTests.swift).

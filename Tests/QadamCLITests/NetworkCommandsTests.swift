@@ -2,6 +2,7 @@ import Foundation
 import QadamGeo
 import TestSupport
 import Testing
+import QadamContract
 
 /// `qadam route`, `nearest`, `matrix`, `isochrone`, `graph export` and the network import, end
 /// to end through the built binaries, on the fixture's synthetic city (always) — in-process

@@ -3,6 +3,7 @@ import QadamGeo
 import QadamNetwork
 import TestSupport
 import Testing
+import QadamContract
 
 /// `qadam import` with Overpass API JSON, with several OSM files at once, and with a user's
 /// facility name rules, through the built binary.

@@ -2,6 +2,7 @@ import Foundation
 import QadamGeo
 import Testing
 @testable import QadamCLI
+import QadamContract
 
 /// A small Almaty-like model: three districts (one with a hole, one with no data), facilities of
 /// two kinds, gaps, a table, both chart kinds, and hostile text in every free-text field.

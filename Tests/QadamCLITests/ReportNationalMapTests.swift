@@ -3,6 +3,7 @@ import QadamGeo
 import TestSupport
 import Testing
 @testable import QadamCLI
+import QadamContract
 
 /// The real 224-rayon map of Kazakhstan: one path per rayon and a file a planner can mail.
 @Suite struct ReportNationalMapTests {

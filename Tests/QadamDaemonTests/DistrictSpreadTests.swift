@@ -2,6 +2,7 @@ import QadamData
 import QadamGeo
 @testable import QadamEngine
 import Testing
+import QadamContract
 
 /// The dasymetric spread of a district's known total over its settlements without a recorded
 /// population, checked by hand on a small case and against a plain per-district recount.

@@ -3,6 +3,8 @@ import QadamGeo
 import QadamNetwork
 import QadamEngine
 import Testing
+import TestSupport
+import QadamContract
 
 /// The network travel-cost seam against its obviously-correct reference: one routed
 /// shortest path per (home, facility) pair on small synthetic cities.

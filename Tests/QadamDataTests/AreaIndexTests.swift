@@ -1,6 +1,7 @@
 import QadamData
 import QadamGeo
 import Testing
+import QadamContract
 
 /// The index against the obvious reference: test every polygon without bounding boxes.
 @Suite("Area and nearest-point indexes")

@@ -2,6 +2,7 @@ import Foundation
 @testable import QadamData
 import QadamGeo
 import Testing
+import QadamContract
 
 /// The dasymetric spread on a made-up city of two square districts and a parent total, against
 /// sums worked by hand and a plain per-piece reference on random street grids.

@@ -2,6 +2,7 @@ import Foundation
 import QadamData
 import QadamGeo
 import Testing
+import QadamContract
 
 @Suite("Dataset store")
 struct DatasetStoreTests {

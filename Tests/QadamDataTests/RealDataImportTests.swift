@@ -3,6 +3,7 @@ import QadamData
 import QadamGeo
 import TestSupport
 import Testing
+import QadamContract
 
 @Suite("Importing the shared real data", .enabled(if: SharedGeodata.shouldRun, SharedGeodata.skipReason))
 struct RealDataImportTests {

@@ -3,6 +3,7 @@ import QadamData
 import QadamGeo
 import Testing
 import TestSupport
+import QadamContract
 
 /// The classification rules on the known cases of the documents, on the real default dataset,
 /// plus the name folding and КАТО rules on their own.

@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 @testable import QadamGeo
+import QadamContract
 
 // MARK: - Slow reference
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import QadamGeo
+import QadamContract
 
 @Suite("PROJ transforms and geodesics")
 struct ProjectionTests {

@@ -1,6 +1,7 @@
 import Testing
 import QadamGeo
 import QadamMeasures
+import QadamContract
 
 @Suite struct AgglomerationZoningTests {
     private let almaty = AgglomerationCore(id: "almaty", name: "Алматы", location: Coordinate(lon: 76.9286, lat: 43.2567))

@@ -1,6 +1,8 @@
 import Testing
 import PropertyBased
 import QadamMeasures
+import TestSupport
+import QadamContract
 
 /// Brute force: a site is covered if any matrix entry is within the cutoff.
 private func referenceCovered(_ s: Scenario) -> [Bool] {

@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 import QadamMeasures
+import TestSupport
 
 /// The textbook two steps as a double loop over every (facility, site) pair of the matrix.
 private func textbookRatios(_ s: Scenario, decay: DistanceDecay) -> (facility: [Double?], site: [Double]) {

@@ -1,6 +1,8 @@
 import Testing
 import PropertyBased
 import QadamMeasures
+import TestSupport
+import QadamContract
 
 /// Almaty's outskirts as in the 2023 voluntary local review: Теректы (8,000 people) and
 /// Алгабас (16,000) are served by City Polyclinic No. 29, 17 km and 12 km away.

@@ -1,5 +1,6 @@
 import PropertyBased
 import QadamMeasures
+import TestSupport
 
 /// Random but reproducible inputs for property tests: small enough for slow references.
 struct Scenario {

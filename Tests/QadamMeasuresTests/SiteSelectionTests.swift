@@ -2,6 +2,7 @@ import Testing
 import PropertyBased
 import Foundation
 import QadamMeasures
+import TestSupport
 
 /// Population covered by a set of candidates (plus sites already covered), straight from the matrix.
 private func coveredPopulation(_ s: Scenario, picks: [Int], alreadyCovered: [Bool]) -> Double {

@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 import QadamMeasures
+import TestSupport
 
 @Suite struct WhatIfTests {
     @Test func addingASchoolRemovesExactlyTheGapItShould() throws {

@@ -2,6 +2,8 @@ import Foundation
 import QadamGeo
 @testable import QadamNetwork
 import Testing
+import TestSupport
+import QadamContract
 
 @Suite("Graph cache and CSV export")
 struct CacheAndExportTests {

@@ -1,6 +1,7 @@
 import QadamGeo
 @testable import QadamNetwork
 import Testing
+import TestSupport
 
 @Suite("Multi-source nearest and k-nearest agree with brute force")
 struct FacilityIndexPropertyTests {

@@ -3,6 +3,7 @@ import QadamData
 @testable import QadamNetwork
 import TestSupport
 import Testing
+import QadamContract
 
 @Suite("Facility kinds from names (docs/osm-facilities.md)")
 struct FacilityNameRulesTests {

@@ -1,6 +1,7 @@
 import QadamGeo
 @testable import QadamNetwork
 import Testing
+import QadamContract
 
 /// Compares street graphs built from different files (or from several files and from each on
 /// its own) by what they mean rather than by array order: an edge is its end nodes' OSM ids,

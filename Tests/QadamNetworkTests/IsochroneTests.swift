@@ -1,6 +1,7 @@
 import QadamGeo
 @testable import QadamNetwork
 import Testing
+import TestSupport
 
 @Suite("Reached network within a limit")
 struct IsochroneTests {

@@ -4,6 +4,7 @@ import QadamGeo
 @testable import QadamNetwork
 import TestSupport
 import Testing
+import QadamContract
 
 /// The two Kazakh street networks in ../shared/geodata: Almaty's 2012 PBF and Konaev's 2026
 /// Overpass walk download, each on its own, together, and through the facility name rules.

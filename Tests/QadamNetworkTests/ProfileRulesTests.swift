@@ -2,6 +2,7 @@ import Foundation
 import QadamGeo
 @testable import QadamNetwork
 import Testing
+import QadamContract
 
 @Suite("Travel profile rules (docs/profiles.md)")
 struct ProfileRulesTests {
@@ -86,8 +87,8 @@ struct ProfileRulesTests {
                                                    at: .init(lon: 0, lat: 0), osmReference: "node/2")
         #expect(hospital?.capacity == 240)
         // A square building's centroid is its middle.
-        let ring = [(0.0, 0.0), (2, 0), (2, 2), (0, 2), (0, 0)].map { QadamGeo.Coordinate(lon: $0.0, lat: $0.1) }
-        #expect(OSMFacilityMapping.centroid(ring) == QadamGeo.Coordinate(lon: 1, lat: 1))
+        let ring = [(0.0, 0.0), (2, 0), (2, 2), (0, 2), (0, 0)].map { QadamContract.Coordinate(lon: $0.0, lat: $0.1) }
+        #expect(OSMFacilityMapping.centroid(ring) == QadamContract.Coordinate(lon: 1, lat: 1))
     }
 
     @Test func sourceByFileName() throws {

@@ -3,6 +3,7 @@ import QadamGeo
 @testable import QadamNetwork
 import TestSupport
 import Testing
+import QadamContract
 
 @Suite("Real OSM extracts", .enabled(if: SharedGeodata.shouldRun, SharedGeodata.skipReason))
 struct RealDataImportTests {

@@ -1,5 +1,7 @@
 import QadamGeo
 @testable import QadamNetwork
+import TestSupport
+import QadamContract
 
 /// The obviously-correct twin of the fast search: an adjacency list in which every snapped
 /// location is a real node (its edge split there) joined to its input point by the straight

@@ -1,6 +1,8 @@
 import QadamGeo
 @testable import QadamNetwork
 import Testing
+import TestSupport
+import QadamContract
 
 @Suite("Shortest paths agree with textbook Dijkstra")
 struct ShortestPathPropertyTests {

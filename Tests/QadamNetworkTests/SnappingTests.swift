@@ -1,6 +1,8 @@
 import QadamGeo
 @testable import QadamNetwork
 import Testing
+import TestSupport
+import QadamContract
 
 @Suite("Snapping to the nearest usable edge")
 struct SnappingTests {

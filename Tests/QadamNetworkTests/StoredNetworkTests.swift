@@ -4,6 +4,7 @@ import QadamGeo
 @testable import QadamNetwork
 import TestSupport
 import Testing
+import QadamContract
 
 /// A network stored in a dataset must rebuild into exactly the graph its import built:
 /// same vertices (ids and positions), edges, shapes and per-profile costs.

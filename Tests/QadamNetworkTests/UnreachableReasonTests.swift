@@ -2,6 +2,7 @@ import Foundation
 import QadamGeo
 @testable import QadamNetwork
 import Testing
+import QadamContract
 
 @Suite("Unreachable reasons")
 struct UnreachableReasonTests {

@@ -1,6 +1,7 @@
 import Foundation
 import QadamData
 import QadamNetwork
+import QadamContract
 
 /// Small real datasets for daemon and CLI tests, built the way `qadam import` builds them
 /// (`DatasetStore` + `importLayer` from generated GeoJSON and CSV), so the daemon loads them

@@ -1,5 +1,6 @@
 import Foundation
 import QadamData
+import QadamContract
 
 /// The default Kazakhstan dataset as `scripts/build-default-dataset.sh` builds it from
 /// ../shared/geodata (agglomerations, polycentres, geokz ADM1/ADM2, Almaty's districts, HOT OSM

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// A place an audit checks: an id and a WGS 84 coordinate as read from the origins file.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QadamData
+import QadamContract
 
 /// `qadam classify --dataset D`: gives every settlement its СРС class, flags, oblast and rayon
 /// (docs/classification.md) and rewrites the settlements layer, atomically, through

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QadamData
 import QadamGeo
+import QadamContract
 
 /// `qadam demand estimate`: a demand layer from official population totals, spread over where
 /// people live as the dataset's street network shows it (`DasymetricEstimate`).

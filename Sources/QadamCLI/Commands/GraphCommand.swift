@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QadamNetwork
 import QadamEngine
+import QadamContract
 
 /// `qadam graph export`: the dataset's compiled street graph as CSV files, for a GIS, a
 /// spreadsheet or another router. In-process only: the files are written where the command

@@ -1,6 +1,7 @@
 import Foundation
 import QadamData
 import QadamNetwork
+import QadamContract
 
 /// What a source read from standard input is, told from its first bytes, as the extension its
 /// temporary copy gets (`InputFile.readablePath(fileExtension:)`): the readers of `import` and

@@ -3,6 +3,7 @@ import Foundation
 import QadamData
 import QadamGeo
 import QadamNetwork
+import QadamContract
 
 /// The options of `qadam import` for street networks (`.osm.pbf`, `.osm`, Overpass JSON, or
 /// GeoJSON lines with `--layer network`; several OSM files make one network), and the import

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QadamData
 import QadamPostGIS
+import QadamContract
 
 /// `qadam validate FILE` (or a `postgresql://` URI with `--table`/`--query`): every problem of a
 /// source, located, without writing anything.

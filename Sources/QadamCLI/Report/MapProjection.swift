@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamContract
 
 /// A point in the map's SVG user units (y grows downwards).
 struct ScreenPoint: Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamContract
 
 /// Everything a report shows, as plain values: the measures are computed elsewhere and handed
 /// over already rolled up, so rendering never needs a dataset or a daemon.

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Draws the report map as inline SVG: one `<path data-district>` per district shaded by its
 /// value, facilities as circles coloured by kind, and the worst gaps as labelled markers.

@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamContract
 
 /// How far an official population figure can be trusted as the area's total.
 public enum TotalPrecision: String, CaseIterable, Codable, Sendable {

@@ -1,5 +1,6 @@
 import QadamMeasures
 import QadamData
+import QadamContract
 
 /// One agglomeration's zones (innermost first) and the zone each settlement of a snapshot lies
 /// in, from `AgglomerationZoning` once per snapshot. A request then only counts settlements per
@@ -12,9 +13,9 @@ struct AgglomerationSettlementZones: Sendable {
     let population: [Double]
 
     init(agglomeration a: Agglomeration, settlements: [DemandSite]) throws {
-        let zones = [QadamMeasures.AgglomerationZone(name: QadamData.AgglomerationZone.intensive.rawValue, radius: a.zones.intensiveKm * 1000),
-                     QadamMeasures.AgglomerationZone(name: QadamData.AgglomerationZone.active.rawValue, radius: a.zones.activeKm * 1000),
-                     QadamMeasures.AgglomerationZone(name: QadamData.AgglomerationZone.weak.rawValue, radius: a.zones.weakKm * 1000)]
+        let zones = [QadamMeasures.AgglomerationZone(name: QadamContract.AgglomerationZone.intensive.rawValue, radius: a.zones.intensiveKm * 1000),
+                     QadamMeasures.AgglomerationZone(name: QadamContract.AgglomerationZone.active.rawValue, radius: a.zones.activeKm * 1000),
+                     QadamMeasures.AgglomerationZone(name: QadamContract.AgglomerationZone.weak.rawValue, radius: a.zones.weakKm * 1000)]
         let zoning = try AgglomerationZoning.zone(settlements: settlements,
                                                   cores: [AgglomerationCore(id: a.id, name: a.name, location: a.core)], zones: zones)
         rings = zoning.zones

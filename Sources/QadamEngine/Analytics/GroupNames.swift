@@ -1,5 +1,6 @@
 import QadamMeasures
 import QadamData
+import QadamContract
 
 /// Names for roll-up groups: the measures group by ids (a district's `3072807`, an oblast's
 /// `KZ75`), which a planner cannot read, so every group row also carries the place's name.

@@ -1,5 +1,6 @@
 import QadamData
 import QadamGeo
+import QadamContract
 
 extension ScenarioRunner {
     /// Distance from each documented place (Теректы, Алгабас) to the nearest facility of the

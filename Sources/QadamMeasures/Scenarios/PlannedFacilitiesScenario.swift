@@ -1,5 +1,6 @@
 import QadamData
 import QadamGeo
+import QadamContract
 
 extension ScenarioRunner {
     /// What-if: population within a straight-line cutoff of a facility of a kind, before and

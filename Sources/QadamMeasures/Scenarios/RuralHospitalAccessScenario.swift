@@ -1,5 +1,6 @@
 import QadamData
 import QadamGeo
+import QadamContract
 
 extension ScenarioRunner {
     /// Villages farther than the cutoff (estimated travel time) from the nearest settlement

@@ -1,5 +1,6 @@
 import QadamData
 import QadamGeo
+import QadamContract
 
 /// The nearest facility of a kind by travel over a street network. Scenarios sit below the
 /// network code, so the command that runs them passes this in (answered by the same `nearest`

@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamContract
 
 /// Distances the network uses for its own geometry: geodesic (WGS 84 ellipsoid, via
 /// `Geodesic`) for edge lengths and off-network legs, so network metres agree with the
@@ -18,15 +19,15 @@ enum NetworkMetric {
 
 /// Equirectangular metres around a reference latitude: x east, y north. Accurate to well
 /// under 1% within tens of kilometres, which is all snapping needs.
-struct LocalPlane: Sendable {
-    let metresPerDegreeLon: Double
-    let metresPerDegreeLat: Double
+public struct LocalPlane: Sendable {
+    public let metresPerDegreeLon: Double
+    public let metresPerDegreeLat: Double
 
-    init(referenceLatitude: Double) {
+    public init(referenceLatitude: Double) {
         metresPerDegreeLat = NetworkMetric.metresPerDegree
         metresPerDegreeLon = NetworkMetric.metresPerDegree * cos(referenceLatitude * .pi / 180)
     }
 
-    @inline(__always) func x(_ lon: Double) -> Double { lon * metresPerDegreeLon }
-    @inline(__always) func y(_ lat: Double) -> Double { lat * metresPerDegreeLat }
+    @inline(__always) public func x(_ lon: Double) -> Double { lon * metresPerDegreeLon }
+    @inline(__always) public func y(_ lat: Double) -> Double { lat * metresPerDegreeLat }
 }

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// The compiled street network in compact arrays, shared read-only by all queries.
 ///

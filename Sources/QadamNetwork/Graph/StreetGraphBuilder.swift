@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Turns ways (node coordinates plus access) into a `StreetGraph`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import QadamContract
 
 /// The compiled graph as a binary cache file, so a daemon restart skips the OSM import.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import QadamData
 import QadamGeo
+import QadamContract
 
 /// What `qadam import` does with a street network source: read it with `NetworkImporter`
 /// (keeping the street ways), then write the dataset's `network` layer and, for OSM files,

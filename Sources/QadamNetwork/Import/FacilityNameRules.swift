@@ -1,4 +1,5 @@
 import QadamData
+import QadamContract
 
 /// How a rule's words meet a name's words.
 public enum FacilityNameMatch: String, Sendable {

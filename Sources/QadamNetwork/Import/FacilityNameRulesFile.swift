@@ -1,5 +1,6 @@
 import Foundation
 import QadamData
+import QadamContract
 
 /// A user's own name rules (`qadam import ... --facility-rules FILE.csv`), tried before the
 /// built-in table: a CSV with the columns `pattern,kind` and an optional `match`

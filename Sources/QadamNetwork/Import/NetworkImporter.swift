@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamContract
 
 /// What to keep while importing a street network.
 public struct NetworkImportOptions {

@@ -1,5 +1,6 @@
 import Foundation
 import QadamGeo
+import QadamContract
 
 /// A service point found in OSM: a node, or a way (building) reduced to its centroid.
 public struct OSMFacility: Sendable, Equatable {

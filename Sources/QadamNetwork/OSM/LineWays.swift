@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Lines with tags, seen as OSM ways and nodes: the common ground of GeoJSON line layers and
 /// networks stored in a dataset.

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// An OSM node as the readers hand it out: id, position and (possibly empty) tags.
 public struct OSMNode: Sendable, Equatable {

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import QadamGeo
+import QadamContract
 
 /// Streams nodes and ways of an `.osm` XML file (OSM API 0.6 format) with `XMLParser`,
 /// which reads from a stream so the document is never held whole.

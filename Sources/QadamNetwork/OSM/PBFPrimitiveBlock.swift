@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// One decoded `PrimitiveBlock`: its string table and coordinate scaling, with the primitive
 /// groups kept as undecoded byte ranges so that a pass over ways never decodes nodes and the

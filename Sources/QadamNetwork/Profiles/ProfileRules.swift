@@ -1,4 +1,5 @@
 import Foundation
+import QadamContract
 
 /// What each profile may do on one way: seconds per metre forward (in the way's node order)
 /// and backward, or nil where the profile may not go. The table behind it is docs/profiles.md.

@@ -1,3 +1,5 @@
+import QadamContract
+
 extension TravelProfile {
     /// Dense index for per-profile arrays in the graph.
     var index: Int {

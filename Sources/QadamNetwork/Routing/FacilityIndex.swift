@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// One facility found by a nearest query.
 public struct FacilityHit: Sendable, Equatable, Hashable {

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// The part of the network reachable from a point within a time limit.
 public struct ReachedNetwork: Sendable {

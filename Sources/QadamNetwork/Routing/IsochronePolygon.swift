@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 extension ReachedNetwork {
     /// The isochrone as an area: the reached pieces and the origin point buffered by `bufferMetres` and dissolved, in WGS 84.

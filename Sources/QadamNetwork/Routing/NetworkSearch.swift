@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// One-to-all shortest paths from a snapped origin (Dijkstra, 4-ary heap), with buffers
 /// kept between runs: a search object belongs to one thread and answers many queries.

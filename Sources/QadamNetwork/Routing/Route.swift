@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// A shortest path between two points, with its geometry from input point to input point.
 public struct Route: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 extension NetworkSearch {
     /// Travel measures from each origin to every destination, one origin row at a time:

@@ -1,5 +1,6 @@
 import HeapModule
 import QadamGeo
+import QadamContract
 
 /// A uniform grid over the edge segments (pairs of consecutive shape points), in a local
 /// equirectangular plane, for nearest-segment queries.

@@ -1,4 +1,5 @@
 import QadamGeo
+import QadamContract
 
 /// Where a point meets the network: a position on one edge, with the straight leg to it.
 public struct NetworkLocation: Sendable, Equatable {

@@ -1,5 +1,7 @@
 import Foundation
 import QadamGeo
+import QadamNetwork
+import QadamContract
 
 /// A deterministic synthetic city: a perturbed street grid with main roads, one-way streets,
 /// footpaths, steps, unpaved lanes and missing segments that make blocks and dead ends.

@@ -1,3 +1,6 @@
+import QadamMeasures
+import QadamContract
+
 /// A full demand × supply cost matrix: for tests, hand-checked examples and tiny inputs.
 /// `nil` or `+infinity` means "not reachable".
 public struct DenseCostMatrix: TravelCosts {
