@@ -17,8 +17,8 @@
 #   KIND=school LON=76.9 LAT=43.25   the facility kind and the point asked from
 #   QADAMD_ARGS="--event-loops 1"    extra daemon flags
 #   ULOAD_SRC=path/uload.c           default ../shared/tools/uload.c (skipped when absent)
-# Needs redis-server and redis-benchmark (Debian: redis-server) and sqlite3 with
-# mod_spatialite (scripts/apt-packages.txt).
+# Needs redis-server and redis-benchmark (Debian: redis-server), sqlite3 with mod_spatialite
+# (scripts/apt-packages-test.txt and apt-packages.txt) and gcc for uload.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -1,5 +1,5 @@
-/// Qadam's version: the one constant `qadam --version`, `qadamd --version`, `info` and the
-/// daemon's logs all report, so the CLI and the daemon of one build never disagree.
+/// Qadam's version: the one constant `qadam --version`, `qadamd --version` and `info` report,
+/// so the CLI and the daemon of one build never disagree.
 public enum QadamVersion {
     public static let current = "0.1.0"
 }

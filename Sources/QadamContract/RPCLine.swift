@@ -12,7 +12,7 @@ public enum RPCLine: Sendable {
 
     public static func parse(_ line: some Collection<UInt8>) -> RPCLine {
         let bytes = Array(line)
-        guard bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "[") else {
+        guard RPCRequest.firstNonBlank(of: bytes) == UInt8(ascii: "[") else {
             return .single(RPCRequest.parse(line: bytes))
         }
         let value: JSONValue

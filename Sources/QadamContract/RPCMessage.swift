@@ -89,12 +89,17 @@ public struct RPCRequest: Hashable, Sendable {
         return .success(RPCRequest(id: id, method: method, params: params))
     }
 
+    /// The first byte of a line that is not JSON whitespace: `{` for a request, `[` for a batch.
+    static func firstNonBlank(of line: [UInt8]) -> UInt8? {
+        line.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    }
+
     /// The request members of a well-formed line, read without building the params: nil when
     /// the line is not a JSON object within the limits of `JSONText.parse`, which then reports
     /// it. The members are checked as `parse(_:)` checks them, with the params stood in by an
     /// empty value of their kind; members a request does not have are skipped over.
     private static func readKeepingParamsText(_ line: [UInt8]) -> Result<RPCRequest, RPCFailure>? {
-        guard line.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "{"),
+        guard firstNonBlank(of: line) == UInt8(ascii: "{"),
               JSONText.nestingDepth(of: line) <= JSONText.maximumDepth else { return nil }
         var id: JSONValue?, jsonrpc: JSONValue?, method: JSONValue?
         var paramsAt: Range<Int>?

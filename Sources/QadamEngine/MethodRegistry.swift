@@ -118,12 +118,20 @@ public struct MethodRegistry: Sendable {
 
     /// `callEncoded`, read back as a value: for the CLI's in-process mode.
     public func call(_ method: String, params: JSONValue, on snapshot: Snapshot) -> Result<JSONValue, RPCError> {
-        callEncoded(method, params: RPCParams(params), on: snapshot).flatMap { encoded in
-            do {
-                return .success(try JSONText.parse(encoded.bytes, maximumDepth: .max))
-            } catch {
-                return .failure(.internalError("method '\(method)' wrote a result that does not read back: \(error)"))
-            }
+        callEncoded(method, params: RPCParams(params), on: snapshot).flatMap { Self.readBack($0, method: method) }
+    }
+
+    /// `answer`, read back as a value: the object a daemon would send, for the CLI's
+    /// `--format json` of a typed answer made in process.
+    public static func answerValue(_ method: String, snapshot: String, _ body: () throws -> any Encodable) -> Result<JSONValue, RPCError> {
+        answer(method, snapshot: snapshot, body).flatMap { readBack($0, method: method) }
+    }
+
+    private static func readBack(_ encoded: EncodedJSON, method: String) -> Result<JSONValue, RPCError> {
+        do {
+            return .success(try JSONText.parse(encoded.bytes, maximumDepth: .max))
+        } catch {
+            return .failure(.internalError("method '\(method)' wrote a result that does not read back: \(error)"))
         }
     }
 
@@ -143,9 +151,7 @@ public struct MethodRegistry: Sendable {
                 guard case .object(var members) = value else {
                     return .failure(.internalError("method '\(method)' returned a result that is not an object"))
                 }
-                guard members["snapshot"] == nil else {
-                    return .failure(.internalError("method '\(method)' returned a result with its own 'snapshot' member, which the registry adds"))
-                }
+                guard members["snapshot"] == nil else { return .failure(.ownSnapshot(method)) }
                 members["snapshot"] = .string(snapshot)
                 return .success(try EncodedJSON(.object(members)))
             }
@@ -161,9 +167,7 @@ public struct MethodRegistry: Sendable {
                 bytes = Array(try JSONStreamEncoder.encode(result).utf8)
                 // The registry owns `snapshot`; a result with its own would give the answer the
                 // member twice, which JSON readers settle differently.
-                guard !JSONText.hasTopLevelMember("snapshot", in: bytes) else {
-                    return .failure(.internalError("method '\(method)' returned a result with its own 'snapshot' member, which the registry adds"))
-                }
+                guard !JSONText.hasTopLevelMember("snapshot", in: bytes) else { return .failure(.ownSnapshot(method)) }
             }
             guard bytes.first == UInt8(ascii: "{") else {
                 return .failure(.internalError("method '\(method)' returned a result that is not an object"))
@@ -188,5 +192,12 @@ public struct MethodRegistry: Sendable {
         case let error as JSONText.NonFiniteNumber: return .internalError("result cannot be written as JSON: \(error)")
         default: return .internalError("\(method): \(error)")
         }
+    }
+}
+
+private extension RPCError {
+    /// A result that brings the member the registry adds (a programming error).
+    static func ownSnapshot(_ method: String) -> RPCError {
+        .internalError("method '\(method)' returned a result with its own 'snapshot' member, which the registry adds")
     }
 }

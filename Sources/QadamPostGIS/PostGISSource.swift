@@ -5,8 +5,10 @@ import QadamContract
 
 /// Reads one PostGIS table or query into a `QueryResult` over a single libpq connection: the
 /// geometry column arrives as hex EWKB (PostGIS's text form of its binary, SRID included), the
-/// other columns as the JSON values a file export would hold. Reads only; the import that
-/// follows is the same as a file's.
+/// other columns as the JSON values a file export would hold. Reads only: the statements run in
+/// a READ ONLY transaction, never committed (closing the connection ends it), one statement at
+/// a time (the extended protocol refuses `SELECT ...; DELETE ...`), so a query can change
+/// nothing on the server. The import that follows is the same as a file's.
 public enum PostGISSource {
     /// What to read: a whole table (`schools` or `planning.schools`) or the rows of a SELECT.
     public enum Selection: Sendable {
@@ -15,12 +17,21 @@ public enum PostGISSource {
     }
 
     public static func read(_ selection: Selection, from uri: PostgresURI) throws -> QueryResult {
-        guard let connection = PQconnectdb(uri.text) else {
+        // A 10 s connect timeout unless the URI says otherwise (libpq would wait about two
+        // minutes on a host that drops packets): array entries before the expanded URI are
+        // defaults its own parameters override.
+        let connection: OpaquePointer? = ["connect_timeout", "dbname"].withCStringArray { keywords in
+            ["10", uri.text].withCStringArray { values in PQconnectdbParams(keywords, values, 1) }
+        }
+        guard let connection else {
             throw PostGISError("cannot connect to PostgreSQL: libpq could not allocate a connection")
         }
         defer { PQfinish(connection) }
         guard PQstatus(connection) == CONNECTION_OK else { throw PostGISError.connecting(connection) }
+        // The server's NOTICE and WARNING lines would go to stderr around qadam's own report.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         let database = PQdb(connection).map { String(cString: $0) } ?? ""
+        try command("BEGIN TRANSACTION READ ONLY", on: connection, while: "cannot start a read-only transaction")
 
         // Extension types (geometry) have per-database OIDs, so the cells' types are named from
         // the catalogue.
@@ -73,15 +84,28 @@ public enum PostGISSource {
         return result
     }
 
-    /// Runs one statement; the result is the caller's to clear.
+    /// Runs one statement that returns rows, through the extended protocol, which refuses a
+    /// text of several statements; the result is the caller's to clear.
     private static func run(_ sql: String, on connection: OpaquePointer, while doing: String) throws -> OpaquePointer {
-        let result = PQexec(connection, sql)
-        guard let result, PQresultStatus(result) == PGRES_TUPLES_OK else {
-            let error = PostGISError.refused(result, on: connection, while: doing)
+        let result = PQexecParams(connection, sql, 0, nil, nil, nil, nil, 0)
+        let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
+        guard let result, status == PGRES_TUPLES_OK else {
+            let error = status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY
+                ? PostGISError("\(doing): it is not a statement that returns rows (\(String(cString: PQresStatus(status)))); give a SELECT")
+                : PostGISError.refused(result, on: connection, while: doing)
             PQclear(result)
             throw error
         }
         return result
+    }
+
+    /// Runs a statement that returns no rows (transaction control).
+    private static func command(_ sql: String, on connection: OpaquePointer, while doing: String) throws {
+        let result = PQexec(connection, sql)
+        defer { PQclear(result) }
+        guard let result, PQresultStatus(result) == PGRES_COMMAND_OK else {
+            throw PostGISError.refused(result, on: connection, while: doing)
+        }
     }
 
     /// A cell in PostgreSQL's text form; nil for NULL.
@@ -124,5 +148,15 @@ public enum PostGISSource {
             let shown = sql.count > 200 ? String(sql.prefix(200)) + "..." : sql
             return (sql, "postgresql:\(database) query", "the query '\(shown)'")
         }
+    }
+}
+
+private extension Array where Element == String {
+    /// The strings as a NULL-ended array of C strings, for libpq's keyword and value arrays.
+    func withCStringArray<R>(_ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+        let copies = map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        let pointers = copies.map { UnsafePointer($0) } + [nil]
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import CLibPQ
 
 /// A libpq connection URI (`postgresql://[user[:password]@][host][:port][/database][?...]`),
@@ -21,10 +22,21 @@ public struct PostgresURI: Sendable, Equatable {
         guard let options = PQconninfoParse(text, &message) else {
             let reason = message.map { String(cString: $0) } ?? "libpq could not read it"
             PQfreemem(message)
-            throw PostgresURIError(PostGISError.firstLine(reason))
+            throw PostgresURIError(Self.withoutPassword(PostGISError.firstLine(reason), of: text))
         }
         PQconninfoFree(options)
         self.text = text
+    }
+}
+
+extension PostgresURI {
+    /// libpq quotes the part it could not read, which may be the password: never print it.
+    static func withoutPassword(_ message: String, of uri: String) -> String {
+        guard let scheme = uri.range(of: "://") else { return message }
+        let rest = uri[scheme.upperBound...]
+        guard let at = rest.firstIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return message }
+        let password = String(rest[rest.index(after: colon)..<at])
+        return password.isEmpty ? message : message.replacingOccurrences(of: password, with: "***")
     }
 }
 

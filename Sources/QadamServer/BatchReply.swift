@@ -4,8 +4,9 @@ import Synchronization
 /// Gathers the answers of one JSON-RPC batch, which come from the event loop and the workers
 /// in any order, and writes them as one array line once the last has come (the spec lets the
 /// order differ from the requests'; ids tell them apart). The answers together are held to the
-/// daemon's result limit: an answer that would take the batch over it is replaced by a -32002
-/// error under its id, so a batch costs no more memory than one large answer.
+/// daemon's result limit: an answer that would take the batch over it is replaced by a short
+/// -32002 error under its id (those errors may take the line a little past the limit: about
+/// 200 bytes and the id each), so a batch holds about one large answer's memory.
 final class BatchReply: Sendable {
     private struct State {
         var lines: [[UInt8]] = []
@@ -45,6 +46,7 @@ final class BatchReply: Sendable {
                     joined.append(contentsOf: answer)
                 }
                 joined.append(UInt8(ascii: "]"))
+                state.lines = [] // the joined line is the one copy kept
                 return (joined, state.written)
             }
             guard let complete else { return }

@@ -151,7 +151,11 @@ final class ConnectionHandler: ChannelInboundHandler {
             if case .success(let request) = entry { return !request.isNotification }
             return true
         }.count
-        if answered == 0 { answersOwed -= 1 }
+        guard answered > 0 else {
+            answersOwed -= 1
+            for case .success(let notification) in entries { router.handle(notification, on: context.eventLoop, send: send) }
+            return
+        }
         let reply = BatchReply(expected: answered, maxResultBytes: router.maxResultBytes, send: send)
         for entry in entries {
             switch entry {

@@ -3,10 +3,10 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import QadamClient
 import QadamContract
 #if canImport(Glibc)
 import Glibc
-import QadamClient
 #endif
 
 /// The daemon's sockets: the request socket (bound here, or adopted from systemd) and the

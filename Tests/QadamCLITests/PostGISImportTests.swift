@@ -190,6 +190,8 @@ final class PostGISImportTests {
         (["--query", "SELECT id, name, geom FROM schools", "--field", "capacity=seats"], "no column 'seats' (mapped to capacity)"),
         (["--query", "SELECT id, name, now() AS checked, geom FROM schools"], "column 'checked' has type timestamp with time zone"),
         (["--query", "SELECT id, name, geom::geography AS place FROM schools"], "column 'place' has type geography, which qadam does not read; cast it in the query (e.g. place::geometry)"),
+        (["--query", "UPDATE schools SET name = 'x'"], "cannot execute UPDATE in a read-only transaction"),
+        (["--query", ""], "it is not a statement that returns rows"),
     ])
     func brokenQueriesAreNamedAndChangeNothing(arguments: [String], message: String) throws {
         let pg = try Self.almaty.get()
@@ -202,6 +204,24 @@ final class PostGISImportTests {
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.contains("was not changed"), "\(result.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: dataset)) == before)
+    }
+}
+
+extension PostGISImportTests {
+    /// A query can change nothing on the server: a second statement is refused (one statement
+    /// per query), and so is a change inside a SELECT (the transaction is read-only); the
+    /// table keeps every row.
+    @Test(arguments: [
+        ("SELECT id, name, geom FROM schools; DELETE FROM schools", "cannot insert multiple commands into a prepared statement"),
+        ("WITH gone AS (DELETE FROM schools RETURNING *) SELECT id, name, geom FROM gone", "in a read-only transaction (SQLSTATE 25006)"),
+    ])
+    func aQueryCannotChangeTheServer(query: String, message: String) throws {
+        let pg = try Self.almaty.get()
+        let result = try QadamProcess.run(["import", pg.url, "--query", query, "--layer", "facilities", "--default-kind", "school",
+                                           "--dataset", path("d.qadam")])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(try pg.psql("SELECT count(*) FROM schools").contains("222"))
     }
 }
 

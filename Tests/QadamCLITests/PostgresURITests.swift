@@ -30,4 +30,14 @@ struct PostgresURITests {
             return message.contains(reason) && !message.contains("\n")
         }
     }
+
+    /// libpq quotes what it could not read, which may be the password; the message never shows it.
+    @Test func aPasswordNeverAppearsInTheRefusal() {
+        #expect {
+            try PostgresURI("postgresql://planner:s3cr%zzet@h/db")
+        } throws: { error in
+            let message = (error as? PostgresURIError)?.description ?? ""
+            return message.contains("invalid percent-encoded token") && !message.contains("s3cr")
+        }
+    }
 }

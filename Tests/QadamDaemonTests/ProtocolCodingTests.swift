@@ -98,6 +98,8 @@ import QadamClient
             let writtenAsInteger = !text.contains(".") && !text.contains("e")
             #expect(writtenAsInteger == (abs(d) < bound), "\(d) written as \(text)")
             #expect((item.intValue != nil) == (abs(d) < bound), "\(d) read back as \(item)")
+            // The double itself, not only its text read back: 9.005e15 is an integer to both.
+            #expect((JSONValue.double(d).intValue != nil) == (abs(d) < bound), "\(d) as a double")
             if abs(d) < bound { #expect(item.intValue == Int64(d)) }
         }
     }

@@ -110,6 +110,13 @@ import Testing
         var snapshot = 2
     }
 
+    /// A result whose nested members and strings spell the name but which has none of its own
+    /// (written by the generic encoder, so through the text scan).
+    struct NestedSnapshot: Encodable {
+        var a = ["snapshot": "x"]
+        var b = ["\"snapshot\":"]
+    }
+
     private func registry() -> MethodRegistry {
         var registry = MethodRegistry()
         registry.register("nearest", params: NearestParams.self) { params, _ in
@@ -119,7 +126,7 @@ import Testing
         registry.register("raw") { _, _ in JSONValue.array([]) }
         registry.register("ownSnapshot") { _, _ in OwnSnapshot() }
         registry.register("ownSnapshotValue") { _, _ in ["snapshot": "mine"] as JSONValue }
-        registry.register("nestedSnapshot") { _, _ in ["a": ["snapshot": "x"], "b": ["\"snapshot\":"]] as JSONValue }
+        registry.register("nestedSnapshot") { _, _ in NestedSnapshot() }
         return registry
     }
 

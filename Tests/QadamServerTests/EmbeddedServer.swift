@@ -8,16 +8,18 @@ import QadamEngine
 import TestSupport
 
 /// One connection of a real router (the fixture dataset, the standard methods and the debug
-/// ones, a worker pool) on NIO's `EmbeddedChannel`: the bytes a client sends go in, the lines
-/// the daemon writes come out, and the loop's clock moves only when a test says so.
+/// ones, a worker pool) on NIO's `NIOAsyncTestingChannel`: the bytes a client sends go in, the
+/// lines the daemon writes come out, and the loop's clock moves only when a test says so. The
+/// testing loop is thread-safe, so the workers' answers reach it through its queue as they
+/// would reach a real loop.
 final class EmbeddedServer {
-    let channel: EmbeddedChannel
-    let loop: EmbeddedEventLoop
+    let channel: NIOAsyncTestingChannel
+    let loop: NIOAsyncTestingEventLoop
     let router: RequestRouter
     let directory: String
 
     /// `peerUID` is who the kernel would say is calling; `config` the daemon's settings.
-    init(config: DaemonConfig = DaemonConfig(), allowedUIDs: Set<UInt32> = [], peerUID: UInt32 = getuid()) throws {
+    init(config: DaemonConfig = DaemonConfig(), allowedUIDs: Set<UInt32> = [], peerUID: UInt32 = getuid()) async throws {
         directory = try DatasetFixture.scratchDirectory()
         let dataset = directory + "/fixture.qadam"
         _ = try DatasetFixture.write(to: dataset)
@@ -30,34 +32,38 @@ final class EmbeddedServer {
         let report = RuntimeReport(service: service, activity: DaemonActivity(maxConnections: config.maxConnections),
                                    stats: MethodStats(factory: metrics.factory), metrics: metrics)
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        router = RequestRouter(service: service, report: report, reloader: Reloader(store: store, notifier: nil, logger: logger), config: config)
-        loop = EmbeddedEventLoop()
-        let handler = ConnectionHandler(
-            router: router, policy: AccessPolicy(allowedUIDs: allowedUIDs, allowedGIDs: []),
-            maximumLineLength: config.maxRequestBytes, idleTimeout: .nanoseconds(Int64(config.idleTimeoutSeconds * 1e9)),
-            logger: logger,
-            credentials: { channel in channel.eventLoop.makeSucceededFuture(PeerCredentials(pid: 4242, uid: peerUID, gid: 4242)) })
-        channel = EmbeddedChannel(handler: handler, loop: loop)
-        try channel.connect(to: SocketAddress(unixDomainSocketPath: "/embedded")).wait()
+        let router = RequestRouter(service: service, report: report, reloader: Reloader(store: store, notifier: nil, logger: logger), config: config)
+        self.router = router
+        loop = NIOAsyncTestingEventLoop()
+        let policy = AccessPolicy(allowedUIDs: allowedUIDs, allowedGIDs: [])
+        channel = try await NIOAsyncTestingChannel(loop: loop) { channel in
+            try channel.pipeline.syncOperations.addHandler(ConnectionHandler(
+                router: router, policy: policy, maximumLineLength: config.maxRequestBytes,
+                idleTimeout: .nanoseconds(Int64(config.idleTimeoutSeconds * 1e9)), logger: logger,
+                credentials: { channel in channel.eventLoop.makeSucceededFuture(PeerCredentials(pid: 4242, uid: peerUID, gid: 4242)) }))
+        }
+        try await channel.connect(to: SocketAddress(unixDomainSocketPath: "/embedded")).get()
     }
 
-    deinit {
-        _ = try? channel.finish()
+    /// Closes the connection and stops the router's workers.
+    func stop() async throws {
+        _ = try? await channel.finish(acceptAlreadyClosed: true)
+        try await router.shutdownWorkers()
+        try await loop.shutdownGracefully()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// Sends bytes as the client would, in one read.
-    func send(_ text: String) throws {
-        try channel.writeInbound(ByteBuffer(string: text))
+    func send(_ text: String) async throws {
+        try await channel.writeInbound(ByteBuffer(string: text))
     }
 
     /// The lines written so far (each without its newline), after running what is due on the
-    /// loop; answers from workers arrive by the loop's queue, so a test that expects one waits
-    /// with `lines(count:)`.
-    func lines() throws -> [String] {
-        loop.run()
+    /// loop.
+    func lines() async throws -> [String] {
+        await loop.run()
         var out: [String] = []
-        while let buffer = try channel.readOutbound(as: ByteBuffer.self) {
+        while let buffer = try await channel.readOutbound(as: ByteBuffer.self) {
             let text = String(buffer: buffer)
             precondition(text.hasSuffix("\n"), "an answer not ended by a newline: \(text)")
             out.append(String(text.dropLast()))
@@ -65,13 +71,14 @@ final class EmbeddedServer {
         return out
     }
 
-    /// Waits (up to `timeout` seconds of wall time, running the loop) until `count` lines are out.
-    func lines(count: Int, timeout: Double = 10) throws -> [String] {
+    /// Waits (up to `timeout` seconds of wall time) until `count` lines are out: answers made
+    /// on a worker come when the worker is done.
+    func lines(count: Int, timeout: Double = 10) async throws -> [String] {
         var out: [String] = []
         let deadline = Date().addingTimeInterval(timeout)
         while out.count < count, Date() < deadline {
-            out += try lines()
-            if out.count < count { usleep(2_000) }
+            out += try await lines()
+            if out.count < count { try await Task.sleep(for: .milliseconds(2)) }
         }
         return out
     }

@@ -36,8 +36,8 @@ public struct InProcessBackend: QueryBackend {
         case .success(let result):
             let hash = snapshot.contentHash
             return Answer(result: result, snapshot: hash) {
-                switch MethodRegistry.answer(M.name, snapshot: hash, { result }) {
-                case .success(let encoded): return try JSONText.parse(encoded.bytes)
+                switch MethodRegistry.answerValue(M.name, snapshot: hash, { result }) {
+                case .success(let object): return object
                 case .failure(let error): throw CLIError(error)
                 }
             }

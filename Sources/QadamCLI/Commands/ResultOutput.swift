@@ -6,10 +6,12 @@ import QadamContract
 /// in a GeoPackage.
 enum ResultOutput {
     /// `preamble` is printed above the table in `table` format only (a heading for people).
-    static func write(_ result: JSONValue, to output: OutputOptions, layer: String, preamble: String? = nil,
+    /// `result` is asked for only for `--format json`: in process it is written then, from the
+    /// typed answer, and never for a table.
+    static func write(_ result: @autoclosure () throws -> JSONValue, to output: OutputOptions, layer: String, preamble: String? = nil,
                       table: () throws -> Tabular) throws {
         if output.format == .text(.json) {
-            try output.write(text: try JSONOutput.string(result))
+            try output.write(text: try JSONOutput.string(result()))
             return
         }
         try output.write(try table(), layer: layer, preamble: preamble)
