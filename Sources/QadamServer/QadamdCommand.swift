@@ -76,9 +76,15 @@ public struct QadamdCommand: AsyncParsableCommand {
     @Flag(help: "Serve the debug.sleep and debug.bytes methods (for testing limits).")
     var enableDebugMethods = false
 
+    @Flag(help: "Print the contract as an OpenRPC document (what rpc.discover answers; docs/openrpc.json) and exit.")
+    var openrpc = false
+
     public init() {}
 
     public func run() async throws {
+        if openrpc {
+            return print(try JSONText.pretty(OpenRPCDocument.document))
+        }
         if let checkConfig {
             return try Self.check(config: checkConfig) { try resolveConfig(file: checkConfig) }
         }

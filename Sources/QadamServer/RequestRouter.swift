@@ -14,6 +14,8 @@ final class RequestRouter: Sendable {
     /// Methods only a running daemon has; the rest come from the service's registry.
     enum DaemonMethod: String, CaseIterable {
         case reload, stats
+        /// The contract as an OpenRPC document (OpenRPC's own name for the method).
+        case discover = "rpc.discover"
     }
     static let daemonMethods = DaemonMethod.allCases
 
@@ -63,6 +65,8 @@ final class RequestRouter: Sendable {
         switch (daemonMethod, request.method) {
         case (.stats, _):
             finish(report.statsResult())
+        case (.discover, _):
+            finish(.success(OpenRPCDocument.encoded))
         case (.reload, _):
             reloader.reload(trigger: "rpc", then: finish)
         case (nil, "info"):

@@ -70,7 +70,7 @@ extension RPC {
                 }
 
                 /// The algorithm that made the assignment.
-                public enum Method: String, Codable, Sendable {
+                public enum Method: String, Codable, Sendable, CaseIterable {
                     case exactMinCostFlow = "exact_min_cost_flow"
                     case greedyNearestWithCapacity = "greedy_nearest_with_capacity"
                 }

@@ -2,13 +2,13 @@
 
 /// What a travel cost measures. Every result echoes it so that a cutoff of `1000` is never
 /// mistaken for seconds when it meant metres.
-public enum CostUnit: String, Codable, Sendable, Hashable {
+public enum CostUnit: String, Codable, Sendable, Hashable, CaseIterable {
     case metres
     case seconds
 }
 
 /// Where the demand of a result came from, echoed as `demand_source`.
-public enum DemandSource: String, Codable, Sendable {
+public enum DemandSource: String, Codable, Sendable, CaseIterable {
     /// The dataset's `demand` layer (buildings, grid cells, estimates from totals...).
     case demandLayer = "demand_layer"
     /// Settlement points with their population (no demand layer).
@@ -30,7 +30,7 @@ public struct AreaRef: Codable, Sendable, Equatable {
 }
 
 /// Where a result's limit came from.
-public enum LimitSource: String, Codable, Sendable {
+public enum LimitSource: String, Codable, Sendable, CaseIterable {
     /// The query's `max_m` / `max_min` (or catchment).
     case explicit
     /// A rule of the norms catalogue, named in `norm`.
@@ -83,7 +83,7 @@ public struct DemandWeighting: Codable, Sendable, Equatable {
 }
 
 /// What each demand point's population is multiplied by.
-public enum DemandWeight: String, Codable, Sendable {
+public enum DemandWeight: String, Codable, Sendable, CaseIterable {
     case population
     /// The point's school-age share (or the default share where it has none).
     case schoolAgeShare = "school_age_share"
@@ -105,7 +105,7 @@ public struct CapacityAssumption: Codable, Sendable, Equatable {
 /// A demand point or facility the travel costs could not place (no location, or too far from
 /// the street network): left out of the measure, and listed so that nobody misses it.
 public struct UnplacedSite: Codable, Sendable, Equatable {
-    public enum Side: String, Codable, Sendable {
+    public enum Side: String, Codable, Sendable, CaseIterable {
         case demand, facility
     }
 

@@ -49,7 +49,7 @@ extension RPC {
             }
 
             /// Where the candidates came from.
-            public enum CandidateSource: String, Codable, Sendable {
+            public enum CandidateSource: String, Codable, Sendable, CaseIterable {
                 case given
                 case networkVertices = "network_vertices"
                 case demandPoints = "demand_points"
