@@ -26,7 +26,7 @@ import Testing
         #expect(properties?["count"] == ["anyOf": [["type": "integer"], ["type": "null"]]])
         #expect(properties?["share"] == ["type": "number"])
         #expect(properties?["flags"] == ["type": "array", "items": ["type": "boolean"]])
-        #expect(properties?["at"] == ["type": "array", "prefixItems": [["type": "number"], ["type": "number"]], "minItems": 2, "maxItems": 2])
+        #expect(properties?["at"] == ["type": "array", "items": ["type": "number"], "minItems": 2, "maxItems": 2])
         #expect(properties?["kind"]?["anyOf"]?.arrayValue?.first?["enum"]?.arrayValue?.compactMap(\.stringValue) == FacilityKind.allCases.map(\.rawValue))
         #expect(properties?["inner"]?["properties"]?["id"] == ["type": "integer"])
     }

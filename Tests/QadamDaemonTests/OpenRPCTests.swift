@@ -19,6 +19,7 @@ import Testing
         process.currentDirectoryURL = Self.root
         let output = Pipe()
         process.standardOutput = output
+        process.standardError = output
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -31,6 +32,23 @@ import Testing
         #expect(made.status == 0)
         #expect(made.output.trimmingCharacters(in: .whitespacesAndNewlines) == committed.trimmingCharacters(in: .whitespacesAndNewlines),
                 "docs/openrpc.json is out of date: qadamd --openrpc > docs/openrpc.json")
+    }
+
+    /// No method's schema fell back to "anything": a type the recorder could not read would make
+    /// its whole params or result `{}`, which every answer passes.
+    @Test func everyMethodIsDescribed() throws {
+        let noParams: Set<String> = ["ping", "info", "stats", "reload"]
+        for method in OpenRPCDocument.document["methods"]?.arrayValue ?? [] {
+            let name = method["name"]?.stringValue ?? "?"
+            let params = method["params"]?.arrayValue ?? []
+            #expect(params.isEmpty == noParams.contains(name), "\(name): \(params.count) params")
+            let requiredFlags = params.map { $0["required"] == true }
+            #expect(requiredFlags == requiredFlags.sorted { $0 && !$1 }, "\(name): a required param after an optional one")
+            let schema = method["result"]?["schema"]
+            for result in schema?["anyOf"]?.arrayValue ?? [schema ?? [:]] {
+                #expect((result["properties"]?.objectValue?.count ?? 0) > 1, "\(name): a result of no members")
+            }
+        }
     }
 
     @Test func theDaemonAnswersRPCDiscoverWithItAndItNamesEveryMethod() throws {

@@ -1,4 +1,4 @@
-/// Describes a `Decodable` type as a JSON Schema (draft 2020-12) by decoding one from nothing:
+/// Describes a `Decodable` type as a JSON Schema by decoding one from nothing:
 /// a decoder that answers every question with a stand-in value and writes down what was asked
 /// (the members, which are optional, their types). So the schema comes from the very `Codable`
 /// code that reads the wire, and cannot drift from it; `docs/openrpc.json` is made from it.
@@ -31,8 +31,13 @@ indirect enum Shape {
         case .enumeration(let words): return ["type": "string", "enum": .array(words.map(JSONValue.string))]
         case .array(let items): return ["type": "array", "items": items.json]
         case .tuple(let items):
-            return ["type": "array", "prefixItems": .array(items.map(\.json)),
-                    "minItems": .int(Int64(items.count)), "maxItems": .int(Int64(items.count))]
+            // OpenRPC 1.3 takes draft-07 schemas, which have no `prefixItems`; a tuple of one
+            // kind (a coordinate's two numbers, the only tuples here) says the same in both.
+            let size: JSONValue = .int(Int64(items.count))
+            if let first = items.first, items.allSatisfy({ $0.json == first.json }) {
+                return ["type": "array", "items": first.json, "minItems": size, "maxItems": size]
+            }
+            return ["type": "array", "prefixItems": .array(items.map(\.json)), "minItems": size, "maxItems": size]
         case .object(let members):
             var properties: [String: JSONValue] = [:]
             for member in members { properties[member.name] = member.shape.json }

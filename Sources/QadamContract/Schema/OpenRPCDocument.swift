@@ -53,7 +53,11 @@ public enum OpenRPCDocument {
         let schema = JSONSchemaRecorder.schema(of: M.Params.self)
         guard let properties = schema["properties"]?.objectValue else { return [] }
         let required = Set((schema["required"]?.arrayValue ?? []).compactMap(\.stringValue))
-        return .array(properties.keys.sorted().map { key in
+        // OpenRPC: every required param before the optional ones.
+        let ordered = properties.keys.sorted { a, b in
+            required.contains(a) != required.contains(b) ? required.contains(a) : a < b
+        }
+        return .array(ordered.map { key in
             ["name": .string(key), "required": .bool(required.contains(key)), "schema": properties[key] ?? [:]]
         })
     }
